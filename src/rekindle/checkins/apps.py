@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class CheckinsConfig(AppConfig):
+    name = "rekindle.checkins"
+    verbose_name = "Check-ins and appreciations"
+
+    def ready(self):
+        from rekindle.checkins import exports
+        from rekindle.spaces.exports import register
+
+        register("checkins", exports.checkins)
+        register("reflections", exports.reflections)
+        register("appreciations", exports.appreciations)
+        register("appreciation_replies", exports.appreciation_replies)

@@ -1,0 +1,158 @@
+"""Writes for check-ins, reflections and appreciations."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from rekindle.checkins.models import ITEMS, LINE_MAX, Appreciation, AppreciationReply, CheckIn, Reflection
+from rekindle.spaces.models import Person
+from rekindle.spaces.selectors import Couple
+
+ITEM_PROMPTS = {
+    "rose": "Add your rose — one good thing from today.",
+    "bud": "Add your bud — one thing you're looking forward to.",
+    "thorn": "Add your thorn — one small thing that was hard. A few words is enough.",
+}
+REPLY_MAX = 280
+
+
+def _clean_line(value: str | None, *, empty: str, limit: int = LINE_MAX) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError(empty, code="empty")
+    if len(value) > limit:
+        raise ValidationError(
+            f"That's {len(value)} characters; please keep it under {limit}. A line or two is plenty.",
+            code="too_long",
+        )
+    return value
+
+
+def _clean_items(answers: dict[str, str]) -> dict[str, str]:
+    cleaned, errors = {}, {}
+    for item in ITEMS:
+        try:
+            cleaned[item] = _clean_line(answers.get(item), empty=ITEM_PROMPTS[item])
+        except ValidationError as exc:
+            errors[item] = exc
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def partner_has_answered(checkin: CheckIn) -> bool:
+    return (
+        CheckIn.objects.filter(space=checkin.space_id, local_date=checkin.local_date)
+        .exclude(author=checkin.author_id)
+        .exists()
+    )
+
+
+@transaction.atomic
+def checkin_submit(*, person: Person, couple: Couple, answers: dict[str, str], revision: int | None) -> CheckIn:
+    """Save today's check-in, or edit it while it is still sealed.
+
+    `revision` is the version the form was opened on (None for a new check-in); a form
+    opened on an older version is refused rather than silently overwriting newer words.
+    """
+    cleaned = _clean_items(answers)
+    today = person.today()
+    existing = CheckIn.objects.select_for_update().filter(author=person, local_date=today).first()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                return CheckIn.objects.create(author=person, space=couple.space, local_date=today, **cleaned)
+        except IntegrityError:  # the same form sent twice at once
+            existing = CheckIn.objects.select_for_update().get(author=person, local_date=today)
+    unchanged = all(getattr(existing, item) == cleaned[item] for item in ITEMS)
+    if unchanged:
+        return existing  # a double submit, or saving without changes
+    if partner_has_answered(existing):
+        raise ValidationError(
+            "Your partner has checked in too, so both answers are now revealed and can't be changed.",
+            code="revealed",
+        )
+    if revision != existing.revision:
+        raise ValidationError(
+            "Your check-in changed somewhere else (another tab or device) since you opened this page.",
+            code="stale",
+        )
+    for item in ITEMS:
+        setattr(existing, item, cleaned[item])
+    existing.revision += 1
+    existing.updated_at = timezone.now()
+    existing.save()
+    return existing
+
+
+@transaction.atomic
+def reflection_save(*, person: Person, checkin_id: int, item: str, text: str) -> Reflection:
+    """Reflect the feeling in one item of your partner's revealed check-in."""
+    if item not in ITEMS:
+        raise ValidationError("There is nothing to reflect on there.", code="bad_item")
+    checkin = CheckIn.objects.visible_to(person).exclude(author=person).filter(pk=checkin_id).first()
+    if checkin is None:
+        raise ValidationError("That check-in isn't open for reflections.", code="not_visible")
+    text = _clean_line(text, empty="Write a few words about how it sounded to you.")
+    reflection, created = Reflection.objects.get_or_create(
+        checkin=checkin, item=item, author=person, defaults={"text": text}
+    )
+    if not created and reflection.text != text:
+        reflection.text = text
+        reflection.response = ""  # a new try deserves a fresh answer
+        reflection.updated_at = timezone.now()
+        reflection.save()
+    return reflection
+
+
+@transaction.atomic
+def reflection_respond(*, person: Person, reflection_id: int, response: str) -> Reflection:
+    """The writer says whether a reflection caught what they meant."""
+    if response not in {"yes", "not_quite"}:
+        raise ValidationError("Choose “that's it” or “not quite”.", code="bad_response")
+    reflection = (
+        Reflection.objects.visible_to(person).filter(pk=reflection_id, checkin__author=person).first()
+    )
+    if reflection is None:
+        raise ValidationError("That reflection isn't yours to answer.", code="not_visible")
+    reflection.response = response
+    reflection.save(update_fields=["response"])
+    return reflection
+
+
+@transaction.atomic
+def appreciation_create(*, person: Person, couple: Couple, text: str, submission: uuid.UUID | None) -> Appreciation:
+    text = _clean_line(text, empty="Write what they did, and what it says about them.")
+    if submission is not None:
+        earlier = Appreciation.objects.filter(submission=submission, author=person).first()
+        if earlier is not None:
+            return earlier  # the same form sent twice
+    try:
+        with transaction.atomic():
+            return Appreciation.objects.create(
+                author=person, space=couple.space, text=text, local_date=person.today(), submission=submission
+            )
+    except IntegrityError:
+        earlier = Appreciation.objects.filter(submission=submission, author=person).first()
+        if earlier is None:
+            raise ValidationError("That form was already used. Please write it once more.", code="reused") from None
+        return earlier
+
+
+@transaction.atomic
+def appreciation_reply(*, person: Person, appreciation_id: int, text: str) -> AppreciationReply:
+    appreciation = Appreciation.objects.visible_to(person).exclude(author=person).filter(pk=appreciation_id).first()
+    if appreciation is None:
+        raise ValidationError("You can reply to appreciations your partner wrote for you.", code="not_visible")
+    text = _clean_line(text, empty="Write a short reply.", limit=REPLY_MAX)
+    reply, created = AppreciationReply.objects.get_or_create(
+        appreciation=appreciation, author=person, defaults={"text": text}
+    )
+    if not created:
+        reply.text = text
+        reply.save(update_fields=["text"])
+    return reply

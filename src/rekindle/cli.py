@@ -1,0 +1,92 @@
+"""The `rekindle` command: serve the app, load a demo couple, check content, or run Django commands."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def _setup_django(data_dir: str | None = None) -> None:
+    if data_dir:
+        os.environ["REKINDLE_DATA_DIR"] = str(Path(data_dir).expanduser())
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rekindle.settings")
+    import django
+
+    django.setup()
+
+
+def _prepare() -> None:
+    """Bring the database and static files up to date. Safe to run on every start."""
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def serve(args: argparse.Namespace) -> int:
+    _setup_django(args.data_dir)
+    from django.conf import settings
+
+    _prepare()
+    from rekindle.lib.server import run_gunicorn
+
+    url = f"http://{args.host}:{args.port}"
+    print(f"Rekindle is running at {url}  (data: {settings.DATA_DIR}; stop with Ctrl-C)", flush=True)
+    run_gunicorn(host=args.host, port=args.port, workers=args.workers)
+    return 0
+
+
+def demo(args: argparse.Namespace) -> int:
+    _setup_django(args.data_dir)
+    _prepare()
+    from rekindle.lib.demo import load_demo
+
+    logins = load_demo()
+    print("A demo couple is ready. Log in as either of them (in two browsers to see both sides):")
+    for login in logins:
+        print(f"  {login.name:<8} e-mail: {login.email:<22} password: {login.password}")
+    return 0
+
+
+def manage(args: argparse.Namespace) -> int:
+    _setup_django(args.data_dir)
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["rekindle manage", *args.rest])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rekindle", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, help_text: str, handler):
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--data-dir", help="where data lives (default: $REKINDLE_DATA_DIR or ~/.local/share/rekindle)")
+        sub.set_defaults(handler=handler)
+        return sub
+
+    sub = add("serve", "Set up (first time) and serve Rekindle with gunicorn.", serve)
+    sub.add_argument("--host", default=os.environ.get("REKINDLE_HOST", DEFAULT_HOST))
+    sub.add_argument("--port", type=int, default=int(os.environ.get("REKINDLE_PORT", DEFAULT_PORT)))
+    sub.add_argument("--workers", type=int, default=int(os.environ.get("REKINDLE_WORKERS", 2)))
+
+    add("demo", "Create a demo couple with three weeks of history and print both logins.", demo)
+
+    sub = add("manage", "Run a Django management command, e.g. `rekindle manage createsuperuser`.", manage)
+    sub.add_argument("rest", nargs=argparse.REMAINDER)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

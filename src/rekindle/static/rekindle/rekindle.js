@@ -1,0 +1,27 @@
+// Small progressive enhancements. Every page works without this file.
+(function () {
+  "use strict";
+
+  // Pre-fill time zone pickers with the device's zone when nothing was chosen yet.
+  function detectTimezone() {
+    var zone;
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
+    document.querySelectorAll("select[data-detect-timezone]").forEach(function (select) {
+      if (select.value !== "UTC" || !zone) return;
+      for (var i = 0; i < select.options.length; i++) {
+        if (select.options[i].value === zone) { select.value = zone; return; }
+      }
+    });
+  }
+
+  // After htmx swaps in new content, move focus to it so keyboard and screen reader users follow.
+  function focusSwapped(event) {
+    var target = event.detail && event.detail.elt;
+    if (!target || !target.querySelector) return;
+    var focusable = target.querySelector("[data-focus-after-swap]");
+    if (focusable) focusable.focus();
+  }
+
+  document.addEventListener("DOMContentLoaded", detectTimezone);
+  document.addEventListener("htmx:afterSettle", focusSwapped);
+})();

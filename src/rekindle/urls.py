@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path, register_converter
+
+from rekindle.lib.converters import IsoDateConverter
+
+register_converter(IsoDateConverter, "date")
+
+admin.site.site_header = "Rekindle — accounts"
+admin.site.site_title = "Rekindle operators"
+admin.site.index_title = "Accounts"
+
+urlpatterns = [
+    path("accounts/", include("allauth.urls")),
+    path("operator/", admin.site.urls),
+    path("", include("rekindle.spaces.urls")),
+    path("", include("rekindle.checkins.urls")),
+]

@@ -1,0 +1,9 @@
+"""Test settings: the real settings module, with test-friendly switches turned on."""
+
+import os
+import tempfile
+
+os.environ["REKINDLE_TESTING"] = "true"
+os.environ.setdefault("REKINDLE_DATA_DIR", tempfile.mkdtemp(prefix="rekindle-test-"))
+
+from rekindle.settings import *  # noqa: E402,F403
