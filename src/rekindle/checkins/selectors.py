@@ -130,11 +130,10 @@ def checkin_history(person: Person, page_number) -> tuple[list[CheckInDay], obje
 def days_practised(person: Person, today: dt.date) -> int:
     """How many dates this month the person checked in or wrote an appreciation."""
     first, last = month_bounds(today)
-    checkin_dates = CheckIn.objects.filter(author=person, local_date__range=(first, last)).values("local_date")
-    appreciation_dates = Appreciation.objects.filter(author=person, local_date__range=(first, last)).values(
-        "local_date"
-    )
-    return len(set(checkin_dates.union(appreciation_dates).values_list("local_date", flat=True)))
+    in_month = {"author": person, "local_date__range": (first, last)}
+    checkin_dates = CheckIn.objects.filter(**in_month).order_by().values_list("local_date", flat=True)
+    appreciation_dates = Appreciation.objects.filter(**in_month).order_by().values_list("local_date", flat=True)
+    return checkin_dates.union(appreciation_dates).count()
 
 
 def _appreciations_with_replies(person: Person):

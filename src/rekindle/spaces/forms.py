@@ -10,6 +10,7 @@ def timezone_field() -> forms.ChoiceField:
         label="Your time zone",
         choices=[(name, name.replace("_", " ")) for name in timezone_names()],
         initial="UTC",
+        error_messages={"invalid_choice": "Choose a time zone from the list."},
         help_text="Your day starts and ends here. We guess it from your device; change it if it's wrong.",
         widget=forms.Select(attrs={"data-detect-timezone": "", "autocomplete": "off"}),
     )
