@@ -73,7 +73,7 @@ class ItemView:
 
     @property
     def anchor(self) -> str:
-        return f"{'mine' if self.is_mine else 'their'}-{self.item}"
+        return f"{'mine' if self.is_mine else 'their'}-{self.item}-{self.checkin.local_date:%Y%m%d}"
 
 
 def _with_reflections(person: Person, queryset):

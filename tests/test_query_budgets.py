@@ -1,0 +1,104 @@
+"""Every page stays within a small, fixed number of SQL queries, however much history a couple has."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from rekindle.checkins.models import Appreciation, AppreciationReply, CheckIn, Reflection
+from rekindle.spaces.models import Invite
+from rekindle.spaces.selectors import couple_for
+from tests.conftest import client_for
+
+BUDGET = 10
+
+
+def add_history(alice, bob, days: int) -> None:
+    """`days` days of check-ins from both, a reflection each day, and daily appreciations with replies."""
+    space = couple_for(alice).space
+    today = alice.today()
+    checkins = []
+    for offset in range(days):
+        date = today - dt.timedelta(days=offset)
+        for person in (alice, bob):
+            checkins.append(
+                CheckIn(author=person, space=space, local_date=date, rose=f"r{offset}", bud="b", thorn="t")
+            )
+    CheckIn.objects.bulk_create(checkins)
+    alice_checkins = CheckIn.objects.filter(author=alice)
+    Reflection.objects.bulk_create(
+        Reflection(checkin=c, item="rose", author=bob, text="Sounds lovely") for c in alice_checkins
+    )
+    appreciations = Appreciation.objects.bulk_create(
+        Appreciation(author=alice if i % 2 else bob, space=space, text=f"Thanks {i}", local_date=today)
+        for i in range(days)
+    )
+    AppreciationReply.objects.bulk_create(
+        AppreciationReply(appreciation=a, author=bob if a.author_id == alice.pk else alice, text="Aw")
+        for a in appreciations
+    )
+
+
+def pages(alice):
+    today = alice.today()
+    checkin = CheckIn.objects.filter(author=alice).first()
+    return [
+        reverse("today"),
+        reverse("partner_status"),
+        reverse("checkin_history"),
+        reverse("checkin_history") + "?page=2",
+        reverse("checkin_day", kwargs={"day": today}),
+        reverse("appreciations"),
+        reverse("space"),
+        reverse("profile"),
+        reverse("export"),
+        reverse("join"),
+    ] + ([reverse("checkin_day", kwargs={"day": checkin.local_date})] if checkin else [])
+
+
+@pytest.mark.parametrize("days", [1, 365])
+def test_every_page_stays_within_budget_with_a_day_or_a_year_of_history(couple, days, django_assert_max_num_queries):
+    alice, bob = couple
+    add_history(alice, bob, days)
+    client = client_for(alice)
+    for url in pages(alice):
+        with django_assert_max_num_queries(BUDGET, info=url):
+            response = client.get(url)
+        assert response.status_code == 200, url
+
+
+def test_today_and_history_cost_the_same_for_a_day_and_a_year(couple):
+    alice, bob = couple
+    client = client_for(alice)
+    add_history(alice, bob, 1)
+    counts = {}
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for label in ("one day", "one year"):
+        if label == "one year":
+            CheckIn.objects.all().delete()
+            Appreciation.objects.all().delete()
+            add_history(alice, bob, 365)
+        for url in (reverse("today"), reverse("checkin_history")):
+            with CaptureQueriesContext(connection) as captured:
+                client.get(url)
+            counts[(label, url)] = len(captured)
+    for url in (reverse("today"), reverse("checkin_history")):
+        assert counts[("one day", url)] == counts[("one year", url)], counts
+
+
+def test_public_and_solo_pages_stay_within_budget(erin, django_assert_max_num_queries):
+    invite_page = reverse("join_invite", kwargs={"code": Invite.objects.create(
+        space=couple_for(erin).space, created_by=erin, expires_at=erin.date_joined + dt.timedelta(days=7)
+    ).code})
+    anonymous = client_for(None)
+    for url in (reverse("home"), reverse("join"), invite_page, reverse("account_login"), reverse("account_signup")):
+        with django_assert_max_num_queries(BUDGET, info=url):
+            assert anonymous.get(url).status_code == 200
+    client = client_for(erin)
+    for url in (reverse("today"), reverse("space"), invite_page):
+        with django_assert_max_num_queries(BUDGET, info=url):
+            assert client.get(url).status_code == 200
