@@ -20,12 +20,18 @@ def _setup_django(data_dir: str | None = None) -> None:
     django.setup()
 
 
-def _prepare() -> None:
-    """Bring the database and static files up to date. Safe to run on every start."""
+def _prepare(*, static: bool = True) -> None:
+    """Bring the database (and static files) up to date. Safe on every start, one process at a time."""
+    import fcntl
+
+    from django.conf import settings
     from django.core.management import call_command
 
-    call_command("migrate", interactive=False, verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
+    with open(settings.DATA_DIR / ".prepare.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        call_command("migrate", interactive=False, verbosity=0)
+        if static:
+            call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -43,7 +49,7 @@ def serve(args: argparse.Namespace) -> int:
 
 def demo(args: argparse.Namespace) -> int:
     _setup_django(args.data_dir)
-    _prepare()
+    _prepare(static=False)
     from rekindle.lib.demo import load_demo
 
     logins = load_demo()
@@ -73,8 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = add("serve", "Set up (first time) and serve Rekindle with gunicorn.", serve)
     sub.add_argument("--host", default=os.environ.get("REKINDLE_HOST", DEFAULT_HOST))
-    sub.add_argument("--port", type=int, default=int(os.environ.get("REKINDLE_PORT", DEFAULT_PORT)))
-    sub.add_argument("--workers", type=int, default=int(os.environ.get("REKINDLE_WORKERS", 2)))
+    sub.add_argument("--port", type=int, default=os.environ.get("REKINDLE_PORT", DEFAULT_PORT))
+    sub.add_argument("--workers", type=int, default=os.environ.get("REKINDLE_WORKERS", 2))
 
     add("demo", "Create a demo couple with three weeks of history and print both logins.", demo)
 

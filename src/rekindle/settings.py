@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "allauth",
     "allauth.account",
     "django_htmx",
@@ -95,6 +96,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "rekindle.urls"
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"  # lets templates/django/forms/ restyle fields
 WSGI_APPLICATION = "rekindle.wsgi.application"
 
 TEMPLATES = [

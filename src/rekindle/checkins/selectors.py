@@ -16,7 +16,7 @@ from rekindle.lib.dates import month_bounds
 from rekindle.spaces.models import Person
 from rekindle.spaces.selectors import Couple
 
-HISTORY_PAGE_SIZE = 14
+HISTORY_PAGE_SIZE = 10
 FEED_PAGE_SIZE = 20
 
 
