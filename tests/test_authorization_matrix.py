@@ -24,7 +24,7 @@ ALICE_SEALED = "ALICE-SEALED-TODAY"  # alice's check-in today; bob hasn't answer
 ALICE_SHARED = "ALICE-SHARED-WORDS"  # revealed or shared with bob: alice and bob only
 CAROL_SHARED = "CAROL-SHARED-WORDS"  # another couple's: carol and dave only
 
-PUBLIC_NAMES = {"home", "join", "join_invite"}  # our pages a logged-out visitor may open
+PUBLIC_NAMES = {"home", "join", "join_invite", "support"}  # our pages a logged-out visitor may open
 
 
 def walk(patterns, prefix=""):

@@ -59,6 +59,29 @@ def demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def content(args: argparse.Namespace) -> int:
+    """Check every content file; print problems as file:line: message, or a summary of counts."""
+    import json
+
+    _setup_django(args.data_dir)
+    from rekindle.lib.content import check_all
+
+    report = check_all()
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    if report.problems:
+        print(f"{len(report.problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(report.summary, indent=2, sort_keys=True))
+    else:
+        print("All content files are valid.")
+        for name, counts in sorted(report.summary.items()):
+            detail = ", ".join(f"{v} {k}" for k, v in counts.items()) if isinstance(counts, dict) else counts
+            print(f"  {name}: {detail}")
+    return 0
+
+
 def manage(args: argparse.Namespace) -> int:
     _setup_django(args.data_dir)
     from django.core.management import execute_from_command_line
@@ -83,6 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--workers", type=int, default=os.environ.get("REKINDLE_WORKERS", 2))
 
     add("demo", "Create a demo couple with three weeks of history and print both logins.", demo)
+
+    sub = add("content", "Work with content files: `rekindle content check [--json]`.", content)
+    sub.add_argument("action", choices=["check"])
+    sub.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     sub = add("manage", "Run a Django management command, e.g. `rekindle manage createsuperuser`.", manage)
     sub.add_argument("rest", nargs=argparse.REMAINDER)

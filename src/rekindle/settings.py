@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "rekindle.spaces",
     "rekindle.checkins",
+    "rekindle.care",
 ]
 
 MIDDLEWARE = [
@@ -109,6 +110,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "rekindle.care.context_processors.quick_exit",
             ],
         },
     }
@@ -221,6 +223,9 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = TESTING
+
+# Where the quick-exit button goes: an ordinary, neutral page.
+QUICK_EXIT_URL = os.environ.get("REKINDLE_QUICK_EXIT_URL", "https://www.bbc.com/weather")
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 

@@ -14,4 +14,5 @@ urlpatterns = [
     path("operator/", admin.site.urls),
     path("", include("rekindle.spaces.urls")),
     path("", include("rekindle.checkins.urls")),
+    path("", include("rekindle.care.urls")),
 ]

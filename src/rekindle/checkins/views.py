@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST
 from rekindle.checkins import selectors, services
 from rekindle.checkins.forms import AppreciationForm, CheckInForm, ReflectionForm, ReplyForm
 from rekindle.checkins.models import ITEMS, CheckIn
+from rekindle.care.selectors import preferences_for
+from rekindle.care.signposting import REASONS as HELP_REASONS
 from rekindle.spaces.selectors import couple_for_request, open_invite_for
 
 
@@ -45,6 +47,12 @@ def _checkin_form(day: selectors.CheckInDay) -> CheckInForm | None:
     return CheckInForm(initial={"rose": mine.rose, "bud": mine.bud, "thorn": mine.thorn, "revision": mine.revision})
 
 
+def _care_context(person) -> dict:
+    """The person's own care state for Today: the one-time safety offer and any help suggestion."""
+    care = preferences_for(person)
+    return {"care": care, "help_reason": HELP_REASONS.get(care.help_reason, "")}
+
+
 @_needs_space
 def today(request, couple):
     person = request.user
@@ -58,6 +66,7 @@ def today(request, couple):
         "latest_appreciation": selectors.latest_appreciation_from_partner(person, couple),
         "days_practised": selectors.days_practised(person, date),
         "invite": open_invite_for(couple) if couple.is_solo else None,
+        **_care_context(person),
     }
     return render(request, "checkins/today.html", context)
 
@@ -106,6 +115,7 @@ def checkin_submit(request, couple):
         latest_appreciation=selectors.latest_appreciation_from_partner(person, couple),
         days_practised=selectors.days_practised(person, person.today()),
         invite=open_invite_for(couple) if couple.is_solo else None,
+        **_care_context(person),
     )
     return render(request, "checkins/today.html", context, status=400)
 

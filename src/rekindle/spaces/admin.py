@@ -34,4 +34,9 @@ class PersonAdmin(UserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "display_name", "password1", "password2"]})]
     readonly_fields = ["last_login", "date_joined"]
+
+    def get_deleted_objects(self, objs, request):
+        """List only the accounts: what people wrote (and any private care answers) stays unseen."""
+        _, _, perms_needed, protected = super().get_deleted_objects(objs, request)
+        return [str(person) for person in objs], {"people": len(objs)}, perms_needed, protected
     filter_horizontal: list[str] = []

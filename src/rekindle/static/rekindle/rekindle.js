@@ -22,6 +22,25 @@
     if (focusable) focusable.focus();
   }
 
+  // Quick exit: leave at once and replace this history entry, so Back doesn't return here.
+  function quickExit(event) {
+    var link = document.querySelector("[data-quick-exit]");
+    if (!link) return;
+    if (event) event.preventDefault();
+    document.body.style.visibility = "hidden";
+    window.location.replace(link.href);
+  }
+  var lastEscape = 0;
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var now = Date.now();
+    if (now - lastEscape < 1000) quickExit(event);
+    lastEscape = now;
+  });
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-quick-exit]")) quickExit(event);
+  });
+
   document.addEventListener("DOMContentLoaded", detectTimezone);
   document.addEventListener("htmx:afterSettle", focusSwapped);
 })();

@@ -1,0 +1,25 @@
+"""Reads of private care state: only ever for the person themself, except one yes/no for a space."""
+
+from __future__ import annotations
+
+from rekindle.care.models import CarePreferences, SafetyCheck
+from rekindle.spaces.models import Membership
+
+
+def preferences_for(person) -> CarePreferences:
+    """The person's care settings (unsaved defaults if they have none yet)."""
+    return CarePreferences.objects.filter(person=person).first() or CarePreferences(person=person)
+
+
+def safety_check_for(person) -> SafetyCheck | None:
+    return SafetyCheck.objects.filter(person=person).first()
+
+
+def joint_conflict_exercises_hidden(space) -> bool:
+    """Whether joint conflict exercises are off for this space.
+
+    True when any active member asked for it. Callers show nothing about why — to the
+    partner, those exercises are simply not offered here.
+    """
+    members = Membership.objects.active().filter(space=space).values("person")
+    return CarePreferences.objects.filter(person__in=members, hide_joint_conflict=True).exists()

@@ -1,0 +1,88 @@
+"""After alice takes the safety check (a yes) and hides joint exercises, bob's world is unchanged.
+
+Every page bob can request, as a full page and as an htmx partial, his export, and the
+operator's admin pages are compared byte for byte (after blanking per-request tokens)
+before and after alice acts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.core import mail
+from django.urls import reverse
+
+from tests.conftest import client_for
+from tests.test_authorization_matrix import ALL_ROUTES, concrete, world  # noqa: F401  (world is a fixture)
+
+VOLATILE = [
+    (re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"'), 'name="csrfmiddlewaretoken" value=""'),
+    (re.compile(r'"X-CSRFToken": "[^"]+"'), '"X-CSRFToken": ""'),
+    (re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), "UUID"),
+    (re.compile(r'"exported_at": "[^"]+"'), '"exported_at": ""'),
+]
+CHECK_WORDS = ("afraid", "humiliat", "forced", "hurt you", "safety check", "switch them off", "not your fault")
+
+
+def normalise(body: str) -> str:
+    for pattern, replacement in VOLATILE:
+        body = pattern.sub(replacement, body)
+    return body
+
+
+def snapshot(client, samples) -> dict[str, str]:
+    pages = {}
+    for route, _ in ALL_ROUTES:
+        url = concrete(route, samples)
+        for label, headers in (("page", {}), ("htmx", {"HTTP_HX_REQUEST": "true"})):
+            response = client.get(url, **headers)
+            body = b"".join(response) if response.streaming else response.content
+            pages[f"{label} {url}"] = f"{response.status_code} {response.get('Location', '')}\n" + normalise(
+                body.decode(errors="replace")
+            )
+    return pages
+
+
+def test_partner_sees_no_trace_of_the_check_or_the_hidden_exercises(world):  # noqa: F811
+    alice, bob = world["people"]["alice"], world["people"]["bob"]
+    operator = world["people"]["operator"]
+    as_bob, as_operator, as_alice = client_for(bob), client_for(operator), client_for(alice)
+    bob_before = snapshot(as_bob, world["samples"])
+    operator_before = snapshot(as_operator, world["samples"])
+
+    as_alice.post(reverse("safety_check"), {"humiliated": "yes", "afraid": "yes", "forced": "no", "hurt": "yes"})
+    as_alice.post(reverse("joint_exercises"), {"hide": "yes"})
+    as_alice.post(reverse("support_country"), {"country": "NZ"})
+
+    bob_after = snapshot(as_bob, world["samples"])
+    operator_after = snapshot(as_operator, world["samples"])
+    changed = [url for url in bob_before if bob_before[url] != bob_after[url]]
+    assert changed == [], f"bob's view changed at {changed}"
+    changed = [url for url in operator_before if operator_before[url] != operator_after[url]]
+    assert changed == [], f"the operator's view changed at {changed}"
+    assert mail.outbox == []
+
+
+def test_the_check_is_not_in_anyones_export(world):  # noqa: F811
+    alice, bob = world["people"]["alice"], world["people"]["bob"]
+    client_for(alice).post(reverse("safety_check"), {"humiliated": "no", "afraid": "yes", "forced": "no", "hurt": "no"})
+    client_for(alice).post(reverse("joint_exercises"), {"hide": "yes"})
+    for person in (alice, bob):
+        export = client_for(person).get(reverse("export")).content.decode().lower()
+        for word in CHECK_WORDS + ("hide_joint", "care"):
+            assert word not in export, (person, word)
+
+
+def test_operator_admin_has_no_safety_answers_or_care_settings(world):  # noqa: F811
+    operator = world["people"]["operator"]
+    client_for(world["people"]["alice"]).post(
+        reverse("safety_check"), {"humiliated": "yes", "afraid": "yes", "forced": "yes", "hurt": "yes"}
+    )
+    client = client_for(operator)
+    index = client.get("/operator/").content.decode()
+    assert "Safety" not in index and "Care preferences" not in index
+    person_page = client.get(f"/operator/spaces/person/{world['people']['alice'].pk}/change/").content.decode().lower()
+    for word in CHECK_WORDS:
+        assert word not in person_page
+    assert client.get("/operator/care/safetycheck/").status_code == 404
+    assert client.get("/operator/care/carepreferences/").status_code == 404

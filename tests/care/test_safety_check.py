@@ -1,0 +1,149 @@
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from rekindle.care import resources, services, signposting
+from rekindle.care.models import CarePreferences, Counsellor, SafetyCheck
+from rekindle.care.selectors import joint_conflict_exercises_hidden
+from rekindle.spaces.selectors import couple_for
+from tests.conftest import client_for
+
+ALL_NO = {"humiliated": "no", "afraid": "no", "forced": "no", "hurt": "no"}
+AFRAID = {**ALL_NO, "afraid": "yes"}
+
+
+def test_yes_answer_shows_not_your_fault_resources_and_device_safety(couple):
+    alice, _ = couple
+    client = client_for(alice)
+    response = client.post(reverse("safety_check"), AFRAID, HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8")
+    assert response.url == reverse("safety_result")
+    body = client.get(reverse("safety_result"), HTTP_ACCEPT_LANGUAGE="en-GB").content.decode()
+    assert "It is not your fault" in body
+    assert "Help in United Kingdom" in body and "999" in body
+    assert "Someone else may be able to see this phone" in body
+    assert "Switch them off" in body
+
+
+def test_no_answers_give_a_calm_thank_you(couple):
+    alice, _ = couple
+    client = client_for(alice)
+    client.post(reverse("safety_check"), ALL_NO)
+    body = client.get(reverse("safety_result")).content.decode()
+    assert "nothing suggests you are unsafe" in body
+    assert "Switch them off" not in body
+
+
+def test_every_question_needs_an_answer_and_nothing_is_saved_until_then(couple):
+    alice, _ = couple
+    response = client_for(alice).post(reverse("safety_check"), {"afraid": "yes"})
+    assert response.status_code == 400
+    assert "Please choose yes or no" in response.content.decode()
+    assert not SafetyCheck.objects.exists()
+
+
+def test_retaking_replaces_and_deleting_removes_the_answers(couple):
+    alice, _ = couple
+    client = client_for(alice)
+    client.post(reverse("safety_check"), AFRAID)
+    client.post(reverse("safety_check"), ALL_NO)
+    assert SafetyCheck.objects.filter(person=alice).count() == 1
+    assert not SafetyCheck.objects.get(person=alice).any_yes
+    client.post(reverse("safety_delete"))
+    assert not SafetyCheck.objects.filter(person=alice).exists()
+    assert client.get(reverse("safety_result")).url == reverse("safety_check")
+
+
+def test_hiding_joint_exercises_turns_them_off_for_the_space(couple):
+    alice, bob = couple
+    space = couple_for(alice).space
+    assert not joint_conflict_exercises_hidden(space)
+    client_for(alice).post(reverse("joint_exercises"), {"hide": "yes"})
+    assert joint_conflict_exercises_hidden(space)
+    client_for(alice).post(reverse("joint_exercises"), {"hide": "no"})
+    assert not joint_conflict_exercises_hidden(space)
+
+
+def test_the_offer_shows_once_on_today_until_taken_or_put_off(couple):
+    alice, _ = couple
+    client = client_for(alice)
+    assert "One private question before you start" in client.get(reverse("today")).content.decode()
+    client.post(reverse("safety_later"))
+    assert "One private question before you start" not in client.get(reverse("today")).content.decode()
+
+
+def test_taking_the_check_also_closes_the_offer(couple):
+    alice, _ = couple
+    client = client_for(alice)
+    client.post(reverse("safety_check"), ALL_NO)
+    assert "One private question before you start" not in client.get(reverse("today")).content.decode()
+
+
+def test_resources_for_each_required_country_and_a_fallback():
+    countries = resources.all_countries()
+    for code in ("US", "GB", "CA", "AU", "IE", "NZ", "default"):
+        assert code in countries
+    assert resources.for_country("ZZ").code == "default"
+    assert resources.guess_country("fr-CA,fr;q=0.9") == "CA"
+    assert resources.guess_country("de") == "default"
+
+
+def test_support_page_works_for_anyone_and_lists_the_operators_counsellors(db):
+    body = client_for(None).get(reverse("support")).content.decode()
+    assert "hasn't added local counsellors yet" in body
+    Counsellor.objects.create(name="Harbour Counselling", kind="couples", location="online")
+    body = client_for(None).get(reverse("support")).content.decode()
+    assert "Harbour Counselling" in body
+
+
+def test_asking_for_help_shows_a_private_dismissible_suggestion(couple):
+    alice, bob = couple
+    client = client_for(alice)
+    client.post(reverse("ask_for_help"))
+    assert "Someone to talk to" in client.get(reverse("today")).content.decode()
+    assert "Someone to talk to" not in client_for(bob).get(reverse("today")).content.decode()
+    client.post(reverse("dismiss_suggestion"), {"next": "/today/"})
+    assert "Someone to talk to" not in client.get(reverse("today")).content.decode()
+
+
+@pytest.mark.parametrize(
+    "csi4,weekly,expected",
+    [
+        ([12, 13], [], ["satisfaction_low"]),
+        ([12, 14], [], []),
+        ([13.4], [], []),  # once is not a pattern
+        ([], [8, 7, 6, 5], ["connection_falling"]),
+        ([], [8, 7, 7, 5], []),  # a flat week breaks the fall
+        ([], [7, 6, 5], []),  # three weeks are not enough
+        ([10, 11], [9, 8, 6, 3], ["satisfaction_low", "connection_falling"]),
+    ],
+)
+def test_distress_signals_follow_the_thresholds(csi4, weekly, expected):
+    assert signposting.distress_reasons(csi4_scores=csi4, weekly_connection=weekly) == expected
+
+
+def test_a_signal_from_elsewhere_raises_the_suggestion(couple):
+    alice, _ = couple
+    signposting.suggest_professional_help(person=alice, reason="connection_falling")
+    body = client_for(alice).get(reverse("today")).content.decode()
+    assert "Your weekly sense of connection has dipped" in body
+    with pytest.raises(ValueError):
+        signposting.suggest_professional_help(person=alice, reason="made-up")
+
+
+def test_safety_pages_are_not_cached_by_the_browser(couple):
+    alice, _ = couple
+    client = client_for(alice)
+    client.post(reverse("safety_check"), AFRAID)
+    for name in ("safety_check", "safety_result", "support"):
+        assert "no-store" in client.get(reverse(name))["Cache-Control"]
+
+
+def test_no_e_mail_is_ever_sent_about_the_check(couple):
+    alice, _ = couple
+    client = client_for(alice)
+    client.post(reverse("safety_check"), AFRAID)
+    client.post(reverse("joint_exercises"), {"hide": "yes"})
+    client.post(reverse("safety_delete"))
+    assert mail.outbox == []
