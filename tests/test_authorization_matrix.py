@@ -14,7 +14,6 @@ from django.urls import URLResolver, get_resolver
 
 from rekindle.checkins import services as checkin_services
 from rekindle.checkins.models import AppreciationReply, CheckIn, Reflection
-from rekindle.spaces import services as space_services
 from rekindle.spaces.models import Invite, Person
 from rekindle.spaces.selectors import couple_for
 from tests.conftest import client_for, make_person, pair

@@ -124,8 +124,8 @@ def test_help_lists_the_commands():
 @pytest.mark.django_db
 def test_demo_history_is_believable():
     from rekindle.lib.demo import load_demo
-    from rekindle.spaces.selectors import couple_for
     from rekindle.spaces.models import Person
+    from rekindle.spaces.selectors import couple_for
 
     logins = load_demo()
     sam = Person.objects.get(email=logins[0].email)

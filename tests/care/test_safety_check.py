@@ -1,11 +1,10 @@
-import re
 
 import pytest
 from django.core import mail
 from django.urls import reverse
 
-from rekindle.care import resources, services, signposting
-from rekindle.care.models import CarePreferences, Counsellor, SafetyCheck
+from rekindle.care import resources, signposting
+from rekindle.care.models import Counsellor, SafetyCheck
 from rekindle.care.selectors import joint_conflict_exercises_hidden
 from rekindle.spaces.selectors import couple_for
 from tests.conftest import client_for

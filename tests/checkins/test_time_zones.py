@@ -13,7 +13,7 @@ from rekindle.spaces.selectors import couple_for
 from tests.conftest import make_person, pair
 
 ANSWERS = {"rose": "r", "bud": "b", "thorn": "t"}
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def at(*args):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from rekindle.spaces import services
 from rekindle.spaces.models import Invite, Membership
 from rekindle.spaces.selectors import couple_for
-from tests.conftest import client_for, make_person, pair
+from tests.conftest import client_for, make_person
 
 
 def test_creating_a_space_makes_you_its_first_member(alice):

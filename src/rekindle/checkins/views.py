@@ -14,11 +14,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from rekindle.care.selectors import preferences_for
+from rekindle.care.signposting import REASONS as HELP_REASONS
 from rekindle.checkins import selectors, services
 from rekindle.checkins.forms import AppreciationForm, CheckInForm, ReflectionForm, ReplyForm
 from rekindle.checkins.models import ITEMS, CheckIn
-from rekindle.care.selectors import preferences_for
-from rekindle.care.signposting import REASONS as HELP_REASONS
 from rekindle.spaces.selectors import couple_for_request, open_invite_for
 
 

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from rekindle.spaces import services
 from rekindle.spaces.exports import export_for
-from rekindle.spaces.models import normalise_invite_code
 from rekindle.spaces.forms import JoinCodeForm, ProfileForm, SpaceNameForm
+from rekindle.spaces.models import normalise_invite_code
 from rekindle.spaces.selectors import couple_for_request, open_invite_for
 
 
