@@ -7,7 +7,9 @@ file. A new URL parameter name needs one sample value in SAMPLES, or the test fa
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
+from pathlib import Path
 
 import pytest
 from django.urls import URLResolver, get_resolver
@@ -22,6 +24,13 @@ from tests.conftest import client_for, make_person, pair
 ALICE_SEALED = "ALICE-SEALED-TODAY"  # alice's check-in today; bob hasn't answered: alice only
 ALICE_SHARED = "ALICE-SHARED-WORDS"  # revealed or shared with bob: alice and bob only
 CAROL_SHARED = "CAROL-SHARED-WORDS"  # another couple's: carol and dave only
+
+# Each app's tests may hold a `matrix_samples.py` with `add_samples(alice, bob, carol, dave)`:
+# it creates that app's content (sealed and private words use the markers below) and
+# returns sample values for the app's URL parameters.
+SAMPLE_MODULES = sorted(
+    f"tests.{path.parent.name}.matrix_samples" for path in Path(__file__).parent.glob("*/matrix_samples.py")
+)
 
 PUBLIC_NAMES = {"home", "join", "join_invite", "support"}  # our pages a logged-out visitor may open
 
@@ -91,6 +100,9 @@ def world(db):
         "key": "not-a-real-key",
         "uidb36": "1",
     }
+    people = {"alice": alice, "bob": bob, "carol": carol, "dave": dave}
+    for module in SAMPLE_MODULES:
+        samples.update(importlib.import_module(module).add_samples(**people))
     return {
         "people": {"anonymous": None, "alice": alice, "bob": bob, "carol": carol, "operator": operator},
         "samples": samples,

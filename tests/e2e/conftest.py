@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in this thread; Django would otherwise refuse
 # the ORM calls that fixtures and tests make from it.
@@ -81,74 +82,99 @@ def browser():
             browser.close()
 
 
-@pytest.fixture
-def new_phone(browser):
-    """Make a fresh browser context (a separate phone, with its own cookies) and open a page.
+class Phones:
+    """Makes fresh browser contexts: each one a separate phone with its own cookies.
 
     `new_phone(tz="Europe/London")` returns a Page; keyword arguments go to `new_context`.
+    Every response of 500 or more that any phone receives is remembered in `server_errors`.
     """
-    contexts = []
 
-    def make(tz: str = "UTC", **options):
+    def __init__(self, browser):
+        self.browser = browser
+        self.contexts = []
+        self.server_errors: list[str] = []
+
+    def __call__(self, tz: str = "UTC", **options):
         options.setdefault("viewport", PHONE)
         options.setdefault("locale", "en-GB")
-        context = browser.new_context(timezone_id=tz, **options)
+        context = self.browser.new_context(timezone_id=tz, **options)
         context.set_default_timeout(10_000)
-        contexts.append(context)
-        page = context.new_page()
-        _watch_for_server_errors(page)
-        return page
+        context.rekindle_js_enabled = options.get("java_script_enabled", True)
+        context.on("response", self._check_response)
+        self.contexts.append(context)
+        return context.new_page()
 
-    yield make
-    for context in contexts:
-        context.close()
-
-
-def _watch_for_server_errors(page) -> None:
-    """Any 500 the browser sees fails the test, even when the page looks fine."""
-    page.server_errors = []
-
-    def on_response(response):
+    def _check_response(self, response):
         if response.status >= 500:
-            page.server_errors.append(f"{response.status} {response.request.method} {response.url}")
+            self.server_errors.append(f"{response.status} {response.request.method} {response.url}")
 
-    page.on("response", on_response)
+    def close(self):
+        for context in self.contexts:
+            context.close()
 
 
-@pytest.fixture(autouse=True)
-def _no_server_errors(request):
-    yield
-    phone_factory = request.node.funcargs.get("new_phone")
-    if phone_factory is None:
-        return
-    # The factory closes over its contexts; the pages are reachable through them.
-    errors = []
-    for cell in phone_factory.__closure__ or ():
-        value = cell.cell_contents
-        if isinstance(value, list):
-            for context in value:
-                for page in context.pages:
-                    errors.extend(getattr(page, "server_errors", []))
-    assert not errors, "The server answered with an error:\n" + "\n".join(errors)
+@pytest.fixture
+def new_phone(browser):
+    phones = Phones(browser)
+    yield phones
+    phones.close()
+    # A 500 fails the test even if the page after it looked fine.
+    assert not phones.server_errors, "The server answered with an error:\n" + "\n".join(phones.server_errors)
 
 
 # --- accessibility -------------------------------------------------------------------------
 
 
 def assert_accessible(page) -> None:
-    """Run axe-core on the page as it is now; fail listing every violation."""
+    """Run axe-core on the page as it is now; fail listing every violation.
+
+    With JavaScript off axe cannot run in the page itself, so the page's HTML as the
+    browser shows it is checked in a JavaScript-enabled copy: same URL (so the same
+    styles load), same viewport and colour scheme, the page's own scripts left out.
+    """
     page.wait_for_load_state("load")
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}}
-    violations = page.evaluate("options => axe.run(document, options).then(r => r.violations)", options)
+    if js_enabled(page):
+        violations = _run_axe(page)
+    else:
+        violations = _run_axe_on_copy(page)
     if violations:
         lines = [f"axe-core found {len(violations)} violation(s) on {page.url}:"]
         for v in violations:
             lines.append(f"- {v['id']} ({v.get('impact')}): {v['help']} <{v.get('helpUrl', '')}>")
             for node in v["nodes"]:
-                lines.append(f"    at {json.dumps(node['target'])}: {node.get('failureSummary', '').strip()}")
+                summary = " ".join(node.get("failureSummary", "").split())
+                lines.append(f"    at {json.dumps(node['target'])}: {summary}")
         pytest.fail("\n".join(lines), pytrace=False)
+
+
+def _run_axe(page) -> list[dict]:
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}}
+    return page.evaluate("options => axe.run(document, options).then(result => result.violations)", options)
+
+
+def _run_axe_on_copy(page) -> list[dict]:
+    html = re.sub(r"<script\b[^>]*>.*?</script>", "", page.content(), flags=re.S | re.I)
+    dark = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+    url = page.url.split("#")[0]
+    context = page.context.browser.new_context(
+        viewport=page.viewport_size, color_scheme="dark" if dark else "light"
+    )
+    try:
+        copy = context.new_page()
+        copy.route(
+            lambda requested: requested.split("#")[0] == url,
+            lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html),
+        )
+        copy.goto(url)
+        return _run_axe(copy)
+    finally:
+        context.close()
+
+
+def js_enabled(page) -> bool:
+    return getattr(page.context, "rekindle_js_enabled", True)
 
 
 # --- screenshots ---------------------------------------------------------------------------
@@ -185,38 +211,34 @@ def wait_for_htmx(page) -> None:
     )
 
 
-def signup(page, live_server, name: str, email: str, password: str = PASSWORD, tz: str | None = None, *, start=True):
-    """Create an account through the real sign-up form.
+def signup(page, live_server, name, email, password=PASSWORD, tz=None, *, start=True, screenshot=None):
+    """Create an account through the real sign-up form and return the page after it.
 
-    With `start` the page is opened first; otherwise the form must already be on screen
-    (for instance after following an invite's "Create an account" link). `tz`, when
-    given, is what the browser's time zone should have pre-filled; it is checked, then kept.
+    With `start` the form is opened first; otherwise it must already be on screen (after
+    following an invite's "Create an account" link, say). With JavaScript on, the time zone
+    must have been pre-filled from the browser's zone `tz`; with it off, `tz` is chosen by hand.
     """
-    from playwright.sync_api import expect
-
     if start:
         page.goto(f"{live_server.url}/accounts/signup/")
     expect(page.get_by_role("heading", name="Create your account")).to_be_visible()
     assert_accessible(page)
     zone = page.get_by_label("Your time zone")
-    if tz is not None and page.context is not None and _js_enabled(page):
-        expect(zone).to_have_value(tz)
+    if tz is not None:
+        if js_enabled(page):
+            expect(zone, "the time zone should be pre-filled from the browser").to_have_value(tz)
+        else:
+            expect(zone).to_have_value("UTC")
+            zone.select_option(tz)
     page.get_by_label("What should we call you?").fill(name)
-    page.get_by_label(re.compile(r"^E-?mail", re.I)).fill(email)
-    page.get_by_label(re.compile(r"^Password", re.I)).fill(password)
-    if tz is not None and not _js_enabled(page):
-        zone.select_option(tz)
+    page.get_by_label(re.compile(r"^e-?mail", re.I)).fill(email)
+    page.get_by_label(re.compile(r"^password", re.I)).fill(password)
+    if screenshot:
+        shot(page, screenshot)
     page.get_by_role("button", name="Create account").click()
-    page.wait_for_load_state("load")
     expect(page.get_by_role("heading", name="Create your account")).to_have_count(0)
+    page.wait_for_load_state("load")
+    assert_accessible(page)
     return page
-
-
-def _js_enabled(page) -> bool:
-    try:
-        return page.evaluate("true")
-    except Exception:  # evaluate fails only when the context has JavaScript off
-        return False
 
 
 def pytest_sessionfinish(session, exitstatus):

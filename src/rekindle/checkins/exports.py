@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from rekindle.checkins.models import Appreciation, AppreciationReply, CheckIn, Reflection
+from rekindle.checkins.models import (
+    Appreciation,
+    AppreciationReply,
+    CheckIn,
+    Reflection,
+)
 
 
 def checkins(person) -> list[dict]:

@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 
-from rekindle.checkins.models import ITEMS, Appreciation, AppreciationReply, CheckIn, Reflection
+from rekindle.checkins.models import (
+    ITEMS,
+    Appreciation,
+    AppreciationReply,
+    CheckIn,
+    Reflection,
+)
 from rekindle.lib.dates import month_bounds
 from rekindle.spaces.models import Person
 from rekindle.spaces.selectors import Couple

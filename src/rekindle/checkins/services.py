@@ -8,7 +8,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from rekindle.checkins.models import ITEMS, LINE_MAX, Appreciation, AppreciationReply, CheckIn, Reflection
+from rekindle.checkins.models import (
+    ITEMS,
+    LINE_MAX,
+    Appreciation,
+    AppreciationReply,
+    CheckIn,
+    Reflection,
+)
 from rekindle.spaces.models import Person
 from rekindle.spaces.selectors import Couple
 

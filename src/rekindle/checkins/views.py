@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,25 +16,15 @@ from django.views.decorators.http import require_POST
 from rekindle.care.selectors import preferences_for
 from rekindle.care.signposting import REASONS as HELP_REASONS
 from rekindle.checkins import selectors, services
-from rekindle.checkins.forms import AppreciationForm, CheckInForm, ReflectionForm, ReplyForm
+from rekindle.checkins.forms import (
+    AppreciationForm,
+    CheckInForm,
+    ReflectionForm,
+    ReplyForm,
+)
 from rekindle.checkins.models import ITEMS, CheckIn
-from rekindle.spaces.selectors import couple_for_request, open_invite_for
-
-
-def _needs_space(view):
-    """Practices live in a space; without one, send the person to make or join one."""
-
-    def wrapper(request, *args, **kwargs):
-        couple = couple_for_request(request)
-        if couple is None:
-            if request.method == "POST":
-                messages.info(request, "Start a space or join your partner's first — then this is all yours.")
-            return redirect("space")
-        return view(request, couple, *args, **kwargs)
-
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
-    return login_required(wrapper)
+from rekindle.spaces.decorators import needs_space
+from rekindle.spaces.selectors import open_invite_for
 
 
 def _checkin_form(day: selectors.CheckInDay) -> CheckInForm | None:
@@ -53,7 +42,7 @@ def _care_context(person) -> dict:
     return {"care": care, "help_reason": HELP_REASONS.get(care.help_reason, "")}
 
 
-@_needs_space
+@needs_space
 def today(request, couple):
     person = request.user
     date = person.today()
@@ -71,14 +60,14 @@ def today(request, couple):
     return render(request, "checkins/today.html", context)
 
 
-@_needs_space
+@needs_space
 def partner_status(request, couple):
     """The small status line on Today; htmx polls it until the partner has answered."""
     day = selectors.checkin_day(request.user, couple, request.user.today())
     return render(request, "checkins/_partner_status.html", {"couple": couple, "day": day})
 
 
-@_needs_space
+@needs_space
 @require_POST
 def checkin_submit(request, couple):
     person = request.user
@@ -120,13 +109,13 @@ def checkin_submit(request, couple):
     return render(request, "checkins/today.html", context, status=400)
 
 
-@_needs_space
+@needs_space
 def history(request, couple):
     days, page = selectors.checkin_history(request.user, request.GET.get("page"))
     return render(request, "checkins/history.html", {"couple": couple, "days": days, "page": page})
 
 
-@_needs_space
+@needs_space
 def day_detail(request, couple, day: dt.date):
     context = {"couple": couple, "day": selectors.checkin_day(request.user, couple, day)}
     return render(request, "checkins/day.html", context)
@@ -141,7 +130,7 @@ def _item_response(request, couple, day: selectors.CheckInDay, checkin: CheckIn,
     return redirect(reverse("checkin_day", kwargs={"day": day.date}) + f"#{day.item(checkin, item).anchor}")
 
 
-@_needs_space
+@needs_space
 @require_POST
 def reflect(request, couple, checkin_id: int, item: str):
     form = ReflectionForm(request.POST)
@@ -165,7 +154,7 @@ def reflect(request, couple, checkin_id: int, item: str):
     return _item_response(request, couple, day, day.theirs, item, status=400 if error else 200)
 
 
-@_needs_space
+@needs_space
 @require_POST
 def respond(request, couple, reflection_id: int):
     try:
@@ -179,7 +168,7 @@ def respond(request, couple, reflection_id: int):
     return _item_response(request, couple, day, day.mine, reflection.item)
 
 
-@_needs_space
+@needs_space
 def appreciations(request, couple):
     """The feed of both partners' appreciations; a POST shares a new one (also from Today)."""
     person = request.user
@@ -216,7 +205,7 @@ def appreciations(request, couple):
     return render(request, "checkins/appreciations.html", {"couple": couple, "form": form, "feed": feed}, status=status)
 
 
-@_needs_space
+@needs_space
 @require_POST
 def appreciation_reply(request, couple, appreciation_id: int):
     form = ReplyForm(request.POST)

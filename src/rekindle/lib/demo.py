@@ -22,7 +22,12 @@ class DemoLogin:
 @transaction.atomic
 def load_demo() -> list[DemoLogin]:
     """(Re)create the demo couple, dated relative to today, with fresh random passwords."""
-    from rekindle.checkins.models import Appreciation, AppreciationReply, CheckIn, Reflection
+    from rekindle.checkins.models import (
+        Appreciation,
+        AppreciationReply,
+        CheckIn,
+        Reflection,
+    )
     from rekindle.spaces.models import Membership, Person, Space
 
     data = load_toml("demo.toml")

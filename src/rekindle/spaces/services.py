@@ -9,7 +9,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from rekindle.lib.dates import is_valid_timezone
-from rekindle.spaces.models import Invite, Membership, Person, Space, normalise_invite_code
+from rekindle.spaces.models import (
+    Invite,
+    Membership,
+    Person,
+    Space,
+    normalise_invite_code,
+)
 
 SPACE_NAME_MAX = 80
 
