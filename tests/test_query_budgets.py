@@ -53,7 +53,6 @@ def pages(alice):
         reverse("appreciations"),
         reverse("space"),
         reverse("profile"),
-        reverse("export"),
         reverse("join"),
     ] + ([reverse("checkin_day", kwargs={"day": checkin.local_date})] if checkin else [])
 
@@ -102,3 +101,21 @@ def test_public_and_solo_pages_stay_within_budget(erin, django_assert_max_num_qu
     for url in (reverse("today"), reverse("space"), invite_page):
         with django_assert_max_num_queries(BUDGET, info=url):
             assert client.get(url).status_code == 200
+
+
+def test_export_cost_does_not_grow_with_history(couple):
+    """The export is a download, one query per kind of content, whatever the amount."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    alice, bob = couple
+    client = client_for(alice)
+    add_history(alice, bob, 1)
+    with CaptureQueriesContext(connection) as one_day:
+        client.get(reverse("export"))
+    CheckIn.objects.all().delete()
+    Appreciation.objects.all().delete()
+    add_history(alice, bob, 365)
+    with CaptureQueriesContext(connection) as one_year:
+        client.get(reverse("export"))
+    assert len(one_day) == len(one_year)

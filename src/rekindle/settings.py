@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "rekindle.spaces",
     "rekindle.checkins",
     "rekindle.care",
+    "rekindle.programs",
 ]
 
 MIDDLEWARE = [
@@ -228,6 +229,7 @@ WHITENOISE_USE_FINDERS = TESTING
 QUICK_EXIT_URL = os.environ.get("REKINDLE_QUICK_EXIT_URL", "https://www.bbc.com/weather")
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # read from the cache, kept in the database
 
 LOGGING = {
     "version": 1,

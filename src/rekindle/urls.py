@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("rekindle.spaces.urls")),
     path("", include("rekindle.checkins.urls")),
     path("", include("rekindle.care.urls")),
+    path("", include("rekindle.programs.urls")),
 ]

@@ -89,15 +89,17 @@ def _with_reflections(person: Person, queryset):
 
 
 def _attach(day: CheckInDay, checkin: CheckIn) -> None:
-    for reflection in checkin.visible_reflections:
+    for reflection in getattr(checkin, "visible_reflections", ()):
         day.reflections[(checkin.pk, reflection.item)] = reflection
 
 
-def checkin_day(person: Person, couple: Couple | None, date: dt.date) -> CheckInDay:
+def checkin_day(person: Person, couple: Couple | None, date: dt.date, *, with_reflections: bool = True) -> CheckInDay:
     day = CheckInDay(date=date)
     if couple is None:
         return day
-    rows = _with_reflections(person, CheckIn.objects.visible_to(person).filter(local_date=date))
+    rows = CheckIn.objects.visible_to(person).filter(local_date=date)
+    if with_reflections:
+        rows = _with_reflections(person, rows)
     for checkin in rows:
         _attach(day, checkin)
         if checkin.author_id == person.pk:
@@ -106,8 +108,9 @@ def checkin_day(person: Person, couple: Couple | None, date: dt.date) -> CheckIn
             day.theirs = checkin
     if day.theirs is not None:
         day.partner_answered = True
-    elif couple.partner is not None:
+    elif day.mine is None and couple.partner is not None:
         # Whether the partner answered is shown ("add yours to see it"); what they wrote is not.
+        # (Once the viewer has answered, a partner's answer would already be visible above.)
         day.partner_answered = CheckIn.objects.filter(
             author=couple.partner, space=couple.space, local_date=date
         ).exists()

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from rekindle.care.selectors import preferences_for
 from rekindle.care.signposting import REASONS as HELP_REASONS
+from rekindle.programs.selectors import program_today
 from rekindle.checkins import selectors, services
 from rekindle.checkins.forms import (
     AppreciationForm,
@@ -36,27 +37,25 @@ def _checkin_form(day: selectors.CheckInDay) -> CheckInForm | None:
     return CheckInForm(initial={"rose": mine.rose, "bud": mine.bud, "thorn": mine.thorn, "revision": mine.revision})
 
 
-def _care_context(person) -> dict:
-    """The person's own care state for Today: the one-time safety offer and any help suggestion."""
+def _today_extras(person, couple) -> dict:
+    """What Today shows besides the check-in: appreciations, practice count, program, care."""
     care = preferences_for(person)
-    return {"care": care, "help_reason": HELP_REASONS.get(care.help_reason, "")}
+    return {
+        "appreciation_form": AppreciationForm(),
+        "latest_appreciation": selectors.latest_appreciation_from_partner(person, couple),
+        "days_practised": selectors.days_practised(person, person.today()),
+        "invite": open_invite_for(couple) if couple.is_solo else None,
+        "program_today": program_today(person, couple),
+        "care": care,
+        "help_reason": HELP_REASONS.get(care.help_reason, ""),
+    }
 
 
 @needs_space
 def today(request, couple):
     person = request.user
-    date = person.today()
-    day = selectors.checkin_day(person, couple, date)
-    context = {
-        "couple": couple,
-        "day": day,
-        "form": _checkin_form(day),
-        "appreciation_form": AppreciationForm(),
-        "latest_appreciation": selectors.latest_appreciation_from_partner(person, couple),
-        "days_practised": selectors.days_practised(person, date),
-        "invite": open_invite_for(couple) if couple.is_solo else None,
-        **_care_context(person),
-    }
+    day = selectors.checkin_day(person, couple, person.today(), with_reflections=False)
+    context = {"couple": couple, "day": day, "form": _checkin_form(day), **_today_extras(person, couple)}
     return render(request, "checkins/today.html", context)
 
 
@@ -99,13 +98,7 @@ def checkin_submit(request, couple):
     context = {"couple": couple, "day": day, "form": form, "typed": form.data}
     if request.htmx:
         return render(request, "checkins/_checkin_card.html", context)
-    context.update(
-        appreciation_form=AppreciationForm(),
-        latest_appreciation=selectors.latest_appreciation_from_partner(person, couple),
-        days_practised=selectors.days_practised(person, person.today()),
-        invite=open_invite_for(couple) if couple.is_solo else None,
-        **_care_context(person),
-    )
+    context.update(_today_extras(person, couple))
     return render(request, "checkins/today.html", context, status=400)
 
 

@@ -14,11 +14,12 @@
     });
   }
 
-  // After htmx swaps in new content, move focus to it so keyboard and screen reader users follow.
+  // After htmx swaps in new content, move focus to it so keyboard and screen reader users follow;
+  // when the server sent the form back with a field to fix, focus goes to the first such field.
   function focusSwapped(event) {
     var target = event.detail && event.detail.elt;
     if (!target || !target.querySelector) return;
-    var focusable = target.querySelector("[data-focus-after-swap]");
+    var focusable = target.querySelector("[data-focus-after-swap]") || target.querySelector("[aria-invalid='true']");
     if (focusable) focusable.focus();
   }
 

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class ProgramsConfig(AppConfig):
+    name = "rekindle.programs"
+    verbose_name = "Programs"
+
+    def ready(self):
+        from rekindle.lib.content import register_checker
+        from rekindle.programs import content, exports
+        from rekindle.spaces.exports import register
+
+        register_checker("programs", content.check)
+        register("program_notes", exports.activity_notes)
+        register("program_reflections", exports.reflections)

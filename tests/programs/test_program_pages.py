@@ -1,0 +1,52 @@
+from django.urls import reverse
+
+from rekindle.programs import services
+from rekindle.programs.models import ActivityDone
+from rekindle.spaces.selectors import couple_for
+from tests.conftest import client_for
+
+
+def test_program_pages_stay_within_budget_with_a_whole_program_of_history(couple, django_assert_max_num_queries):
+    alice, bob = couple
+    enrolment = services.program_start(person=alice, couple=couple_for(alice), slug="reconnect-30")
+    ActivityDone.objects.bulk_create(
+        ActivityDone(enrolment=enrolment, step=step, kind=kind, author=person, note="n")
+        for step in range(1, 31)
+        for kind in ("emotional", "physical")
+        for person in (alice, bob)
+    )
+    client = client_for(alice)
+    urls = [
+        reverse("today"),
+        reverse("programs"),
+        reverse("program_detail", kwargs={"slug": "nine-weeks"}),
+        reverse("program_progress", kwargs={"enrolment_id": enrolment.pk}),
+        reverse("program_step", kwargs={"enrolment_id": enrolment.pk, "number": 1}),
+        reverse("program_step", kwargs={"enrolment_id": enrolment.pk, "number": 30}),
+        reverse("program_closing", kwargs={"enrolment_id": enrolment.pk}),
+        reverse("touch_preferences"),
+    ]
+    for url in urls:
+        with django_assert_max_num_queries(10, info=url):
+            assert client.get(url).status_code == 200, url
+
+
+def test_today_shows_the_running_program(couple):
+    alice, _ = couple
+    services.program_start(person=alice, couple=couple_for(alice), slug="reconnect-30")
+    body = client_for(alice).get(reverse("today")).content.decode()
+    assert "Day 1 of 30 is open" in body
+
+
+def test_start_through_the_page_opens_day_one(couple):
+    alice, _ = couple
+    response = client_for(alice).post(reverse("program_start", kwargs={"slug": "reconnect-30"}))
+    assert response.status_code == 302 and response.url.endswith("/1/")
+    body = client_for(alice).get(response.url).content.decode()
+    assert "Day 1" in body and "We did this" in body
+
+
+def test_unknown_program_is_a_kind_404(couple):
+    alice, _ = couple
+    response = client_for(alice).get(reverse("program_detail", kwargs={"slug": "no-such-thing"}))
+    assert response.status_code == 404
