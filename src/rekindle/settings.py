@@ -79,7 +79,9 @@ INSTALLED_APPS = [
     "rekindle.spaces",
     "rekindle.checkins",
     "rekindle.care",
+    "rekindle.prompts",
     "rekindle.programs",
+    "rekindle.rituals",
 ]
 
 MIDDLEWARE = [

@@ -15,5 +15,7 @@ urlpatterns = [
     path("", include("rekindle.spaces.urls")),
     path("", include("rekindle.checkins.urls")),
     path("", include("rekindle.care.urls")),
+    path("", include("rekindle.prompts.urls")),
     path("", include("rekindle.programs.urls")),
+    path("", include("rekindle.rituals.urls")),
 ]

@@ -23,6 +23,9 @@ VOLATILE = [
     (re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), "UUID"),
     (re.compile(r'"exported_at": "[^"]+"'), '"exported_at": ""'),
 ]
+# Pages that offer joint conflict exercises (the meeting's issue step, listening sessions).
+JOINT_EXERCISE_PAGES = ("/meetings/", "/listen")
+HINT_WORDS = ("hidden", "switched off", "turned off", "not available", "safety", "partner asked")
 CHECK_WORDS = ("afraid", "humiliat", "forced", "hurt you", "safety check", "switch them off", "not your fault")
 
 
@@ -65,7 +68,14 @@ def _compare_views_before_and_after(world):
     bob_after = snapshot(as_bob, world["samples"])
     operator_after = snapshot(as_operator, world["samples"])
     changed = [url for url in bob_before if bob_before[url] != bob_after[url]]
-    assert changed == [], f"bob's view changed at {changed}"
+    # Only pages that offer joint conflict exercises may change — they simply stop offering
+    # them — and even there nothing hints at why.
+    unexpected = [url for url in changed if not any(part in url for part in JOINT_EXERCISE_PAGES)]
+    assert unexpected == [], f"bob's view changed at {unexpected}"
+    for url in changed:
+        before, after = (re.sub(r"<[^>]+>", " ", page[url]).lower() for page in (bob_before, bob_after))
+        for word in CHECK_WORDS + HINT_WORDS:  # the words a person reads gain no hint
+            assert after.count(word) <= before.count(word), (url, word)
     changed = [url for url in operator_before if operator_before[url] != operator_after[url]]
     assert changed == [], f"the operator's view changed at {changed}"
     assert mail.outbox == []

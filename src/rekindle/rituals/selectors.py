@@ -1,0 +1,121 @@
+"""Viewer-scoped reads for commitments, experiments, meetings and reviews."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from rekindle.checkins.models import Appreciation, CheckIn
+from rekindle.rituals.models import (
+    Commitment,
+    Experiment,
+    Meeting,
+    MeetingEntry,
+    QuarterlyReview,
+)
+from rekindle.spaces.selectors import Couple
+
+KEPT_RATE_WEEKS = 8
+
+
+def open_commitments(person):
+    return list(Commitment.objects.visible_to(person).filter(outcome=Commitment.OPEN).select_related("author"))
+
+
+def recent_outcomes(person, limit: int = 20):
+    return list(
+        Commitment.objects.visible_to(person).exclude(outcome=Commitment.OPEN).select_related("author")
+        .order_by("-outcome_at")[:limit]
+    )
+
+
+@dataclass(frozen=True)
+class KeptRate:
+    kept: int
+    settled: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.kept / self.settled) if self.settled else 0
+
+
+def kept_rate(person, today: dt.date) -> KeptRate:
+    """Kept out of kept-or-not for the two of you together over eight weeks. Never per person."""
+    since = today - dt.timedelta(weeks=KEPT_RATE_WEEKS)
+    counts = Commitment.objects.visible_to(person).filter(due_on__gte=since, due_on__lte=today).aggregate(
+        kept=Count("id", filter=Q(outcome=Commitment.KEPT)),
+        settled=Count("id", filter=Q(outcome__in=(Commitment.KEPT, Commitment.NOT_KEPT))),
+    )
+    return KeptRate(counts["kept"], counts["settled"])
+
+
+def experiments(person):
+    return list(Experiment.objects.visible_to(person).select_related("author").order_by("status", "review_on")[:50])
+
+
+def meeting_for(couple: Couple, meeting_id: int) -> Meeting | None:
+    return Meeting.objects.filter(space=couple.space, pk=meeting_id).first()
+
+
+def unfinished_meeting(couple: Couple) -> Meeting | None:
+    return Meeting.objects.filter(space=couple.space, finished_at__isnull=True).first()
+
+
+def past_meetings(couple: Couple, limit: int = 30):
+    return list(Meeting.objects.filter(space=couple.space, finished_at__isnull=False)[:limit])
+
+
+def meeting_entries(person, meeting: Meeting) -> dict[str, list[MeetingEntry]]:
+    grouped: dict[str, list[MeetingEntry]] = {kind: [] for kind, _ in MeetingEntry.KINDS}
+    for entry in MeetingEntry.objects.visible_to(person).filter(meeting=meeting).select_related("author", "entered_by"):
+        grouped[entry.kind].append(entry)
+    return grouped
+
+
+def commitments_to_review(person, meeting: Meeting):
+    """Step 4: commitments due in the week before this meeting, and any still open from before."""
+    return list(
+        Commitment.objects.visible_to(person)
+        .filter(Q(due_on__lte=meeting.held_on) & (Q(outcome=Commitment.OPEN) | Q(due_on__gte=meeting.held_on - dt.timedelta(days=7))))
+        .exclude(meeting=meeting)
+        .select_related("author")
+    )
+
+
+def meeting_commitments(person, meeting: Meeting):
+    return list(Commitment.objects.visible_to(person).filter(meeting=meeting).select_related("author", "requested_by"))
+
+
+@dataclass(frozen=True)
+class QuarterFigures:
+    days_practised: int
+    meetings_held: int
+    commitments_kept: int
+    commitments_settled: int
+
+
+def quarter_figures(person, couple: Couple, start: dt.date) -> QuarterFigures:
+    """The quarter at a glance, for the two of you together."""
+    end = (start + dt.timedelta(days=95)).replace(day=1)
+    # Only dates are counted, never read, so a still-sealed check-in counts too.
+    members = [p for p in (couple.me, couple.partner) if p is not None]
+    in_quarter = {"space": couple.space, "author__in": members, "local_date__gte": start, "local_date__lt": end}
+    checkin_dates = CheckIn.objects.filter(**in_quarter).order_by().values_list("local_date", flat=True)
+    thanks_dates = Appreciation.objects.filter(**in_quarter).order_by().values_list("local_date", flat=True)
+    days = checkin_dates.union(thanks_dates).count()
+    meetings = Meeting.objects.filter(space=couple.space, held_on__gte=start, held_on__lt=end, finished_at__isnull=False).count()
+    counts = Commitment.objects.visible_to(person).filter(due_on__gte=start, due_on__lt=end).aggregate(
+        kept=Count("id", filter=Q(outcome=Commitment.KEPT)),
+        settled=Count("id", filter=Q(outcome__in=(Commitment.KEPT, Commitment.NOT_KEPT))),
+    )
+    return QuarterFigures(days, meetings, counts["kept"], counts["settled"])
+
+
+def review_for(couple: Couple, review_id: int) -> QuarterlyReview | None:
+    return QuarterlyReview.objects.filter(space=couple.space, pk=review_id).first()
+
+
+def reviews(couple: Couple):
+    return list(QuarterlyReview.objects.filter(space=couple.space)[:12])
