@@ -119,3 +119,22 @@ def test_export_cost_does_not_grow_with_history(couple):
     with CaptureQueriesContext(connection) as one_year:
         client.get(reverse("export"))
     assert len(one_day) == len(one_year)
+
+
+def test_today_at_its_busiest_stays_within_budget(couple, django_assert_max_num_queries):
+    """Partner answered but not you, a program running, tonight's question open, a help suggestion."""
+    from rekindle.care.signposting import suggest_professional_help
+    from rekindle.checkins import services as checkin_services
+    from rekindle.programs import services as program_services
+    from rekindle.prompts import services as prompt_services
+
+    alice, bob = couple
+    checkin_services.checkin_submit(person=bob, couple=couple_for(bob), answers={"rose": "r", "bud": "b", "thorn": "t"}, revision=None)
+    checkin_services.appreciation_create(person=bob, couple=couple_for(bob), text="Thanks", submission=None)
+    program_services.program_start(person=alice, couple=couple_for(alice), slug="reconnect-30")
+    prompt_services.draw_prompt(person=bob, couple=couple_for(bob), deck_slug="dreams")
+    suggest_professional_help(person=alice, reason="asked")
+    client = client_for(alice)
+    with django_assert_max_num_queries(BUDGET):
+        body = client.get(reverse("today")).content.decode()
+    assert "Bob has checked in" in body and "Tonight's question" in body and "Day 1 of 30" in body

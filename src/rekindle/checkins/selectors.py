@@ -170,4 +170,4 @@ def appreciation_for(person: Person, appreciation_id: int) -> Appreciation | Non
 def latest_appreciation_from_partner(person: Person, couple: Couple | None) -> Appreciation | None:
     if couple is None or couple.partner is None:
         return None
-    return Appreciation.objects.visible_to(person).filter(author=couple.partner).first()
+    return Appreciation.objects.visible_to(person).filter(author=couple.partner).select_related("author").first()

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from rekindle.care.selectors import preferences_for
 from rekindle.care.signposting import REASONS as HELP_REASONS
 from rekindle.programs.selectors import program_today
+from rekindle.prompts.selectors import tonight
 from rekindle.checkins import selectors, services
 from rekindle.checkins.forms import (
     AppreciationForm,
@@ -46,6 +47,7 @@ def _today_extras(person, couple) -> dict:
         "days_practised": selectors.days_practised(person, person.today()),
         "invite": open_invite_for(couple) if couple.is_solo else None,
         "program_today": program_today(person, couple),
+        "tonight": tonight(person, couple),
         "care": care,
         "help_reason": HELP_REASONS.get(care.help_reason, ""),
     }
