@@ -4,6 +4,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from rekindle.care import services as care_services
 from rekindle.rituals import selectors, services
@@ -78,15 +79,16 @@ def test_kept_rate_covers_eight_weeks_for_the_couple_together(couple):
     alice, bob = couple
     with time_machine.travel(dt.datetime(2026, 9, 1, 9, tzinfo=UTC), tick=False):
         old = make(alice, days=1)
+        services.commitment_kept(person=alice, commitment_id=old.pk)
     with time_machine.travel(dt.datetime(2026, 11, 1, 9, tzinfo=UTC), tick=False):
         kept = [make(alice, days=1), make(bob, days=2)]
         missed = make(bob, days=3)
-    for commitment in kept:
-        services.commitment_kept(person=commitment.author, commitment_id=commitment.pk)
-    services.commitment_not_kept(person=bob, commitment_id=missed.pk, alternative="Next week")
-    services.commitment_kept(person=alice, commitment_id=old.pk)
+        for commitment in kept:
+            services.commitment_kept(person=commitment.author, commitment_id=commitment.pk)
+        services.commitment_not_kept(person=bob, commitment_id=missed.pk, alternative="Next week")
+        make(alice, days=5)  # still open: not counted either way
     with time_machine.travel(dt.datetime(2026, 11, 21, 9, tzinfo=UTC), tick=False):
-        rate = selectors.kept_rate(alice, alice.today())
+        rate = selectors.kept_rate(alice, timezone.now())
         assert (rate.kept, rate.settled, rate.percent) == (2, 3, 67)
         body = client_for(bob).get(reverse("commitments")).content.decode()
         assert "2 of 3" in body and "not a score for either of you" in body

@@ -41,10 +41,10 @@ class KeptRate:
         return round(100 * self.kept / self.settled) if self.settled else 0
 
 
-def kept_rate(person, today: dt.date) -> KeptRate:
-    """Kept out of kept-or-not for the two of you together over eight weeks. Never per person."""
-    since = today - dt.timedelta(weeks=KEPT_RATE_WEEKS)
-    counts = Commitment.objects.visible_to(person).filter(due_on__gte=since, due_on__lte=today).aggregate(
+def kept_rate(person, now: dt.datetime) -> KeptRate:
+    """Kept out of kept-or-not, settled in the last eight weeks, for the two of you together. Never per person."""
+    since = now - dt.timedelta(weeks=KEPT_RATE_WEEKS)
+    counts = Commitment.objects.visible_to(person).filter(outcome_at__gte=since).aggregate(
         kept=Count("id", filter=Q(outcome=Commitment.KEPT)),
         settled=Count("id", filter=Q(outcome__in=(Commitment.KEPT, Commitment.NOT_KEPT))),
     )

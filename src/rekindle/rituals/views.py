@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.utils import timezone
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -47,7 +48,7 @@ def _commitments_page(request, couple, form=None, status=200, failed=None):
         "form": form or CommitmentForm(),
         "open": selectors.open_commitments(person),
         "outcomes": selectors.recent_outcomes(person),
-        "rate": selectors.kept_rate(person, person.today()),
+        "rate": selectors.kept_rate(person, timezone.now()),
         "failed": failed,  # (commitment id, form) when an outcome form had a problem
         "not_kept_form": NotKeptForm(),
     }
