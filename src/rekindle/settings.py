@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "rekindle.prompts",
     "rekindle.programs",
     "rekindle.rituals",
+    "rekindle.together",
 ]
 
 MIDDLEWARE = [

@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("rekindle.prompts.urls")),
     path("", include("rekindle.programs.urls")),
     path("", include("rekindle.rituals.urls")),
+    path("", include("rekindle.together.urls")),
 ]

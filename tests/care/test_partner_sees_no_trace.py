@@ -23,8 +23,9 @@ VOLATILE = [
     (re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), "UUID"),
     (re.compile(r'"exported_at": "[^"]+"'), '"exported_at": ""'),
 ]
-# Pages that offer joint conflict exercises (the meeting's issue step, listening sessions).
-JOINT_EXERCISE_PAGES = ("/meetings/", "/listen")
+# Pages that offer joint conflict exercises (the meeting's issue step, listening sessions
+# and the parked topics they pick up again).
+JOINT_EXERCISE_PAGES = ("/meetings/", "/listen", "/parked")
 HINT_WORDS = ("hidden", "switched off", "turned off", "not available", "safety", "partner asked")
 CHECK_WORDS = ("afraid", "humiliat", "forced", "hurt you", "safety check", "switch them off", "not your fault")
 

@@ -3,10 +3,16 @@
 Each test gets fresh browser contexts ("phones") from one browser shared by the session.
 Every page a test visits is checked with axe-core (`assert_accessible`), and the main
 pages are saved as full-page screenshots (`shot`) into one directory per session.
+
+Helpers for tests: `assert_accessible`, `shot`, `signup`, `create_space`, `go`,
+`check_in`, `wait_for_htmx`; fixtures: `browser` (session), `new_phone`,
+`same_date_everywhere`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -15,7 +21,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import time_machine
 from playwright.sync_api import expect
+
+# Busy CI machines are slow; a fair wait beats a flaky failure.
+expect.set_options(timeout=10_000)
 
 # Playwright's sync API runs an event loop in this thread; Django would otherwise refuse
 # the ORM calls that fixtures and tests make from it.
@@ -61,6 +71,13 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(f"Rekindle screenshots: {_screenshot_dir}")
 
 
+def pytest_sessionfinish(session, exitstatus):
+    # An empty screenshot directory (every test skipped) is just noise; remove it.
+    if _screenshot_dir is not None and _screenshot_dir.exists() and not any(_screenshot_dir.iterdir()):
+        if not os.environ.get("REKINDLE_SCREENSHOT_DIR"):
+            shutil.rmtree(_screenshot_dir, ignore_errors=True)
+
+
 # --- the browser ---------------------------------------------------------------------------
 
 
@@ -79,13 +96,15 @@ def browser():
         try:
             yield browser
         finally:
+            _auditors.pop(browser, None)
             browser.close()
 
 
 class Phones:
     """Makes fresh browser contexts: each one a separate phone with its own cookies.
 
-    `new_phone(tz="Europe/London")` returns a Page; keyword arguments go to `new_context`.
+    `new_phone(tz="Europe/London")` returns a Page; keyword arguments go to `new_context`
+    (`java_script_enabled=False`, `color_scheme="dark"`, `viewport=DESKTOP`, `storage_state=…`).
     Every response of 500 or more that any phone receives is remembered in `server_errors`.
     """
 
@@ -122,6 +141,19 @@ def new_phone(browser):
     assert not phones.server_errors, "The server answered with an error:\n" + "\n".join(phones.server_errors)
 
 
+@pytest.fixture
+def same_date_everywhere():
+    """Pin the server's clock to 15:00 UTC today (time still runs).
+
+    Each person's "today" is local: between midnight and 05:00 UTC a partner in London is
+    already on the next date while one in New York is not, so their check-ins would not
+    pair up. Mid-afternoon UTC is the same date from Honolulu to Tokyo.
+    """
+    now = dt.datetime.now(dt.UTC)
+    with time_machine.travel(now.replace(hour=15, minute=0, second=0, microsecond=0), tick=True):
+        yield
+
+
 # --- accessibility -------------------------------------------------------------------------
 
 
@@ -131,12 +163,19 @@ def assert_accessible(page) -> None:
     With JavaScript off axe cannot run in the page itself, so the page's HTML as the
     browser shows it is checked in a JavaScript-enabled copy: same URL (so the same
     styles load), same viewport and colour scheme, the page's own scripts left out.
+    A page identical to one already checked (same markup apart from CSRF tokens, same
+    viewport and colour scheme) is not checked twice.
     """
     page.wait_for_load_state("load")
+    html = page.content()
+    dark = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+    fingerprint = _fingerprint(html, page.viewport_size, dark, js_enabled(page))
+    if fingerprint in _checked_pages:
+        return
     if js_enabled(page):
         violations = _run_axe(page)
     else:
-        violations = _run_axe_on_copy(page)
+        violations = _run_axe_on_copy(page, html, dark)
     if violations:
         lines = [f"axe-core found {len(violations)} violation(s) on {page.url}:"]
         for v in violations:
@@ -145,32 +184,50 @@ def assert_accessible(page) -> None:
                 summary = " ".join(node.get("failureSummary", "").split())
                 lines.append(f"    at {json.dumps(node['target'])}: {summary}")
         pytest.fail("\n".join(lines), pytrace=False)
+    _checked_pages.add(fingerprint)
+
+
+_checked_pages: set[str] = set()
+_CSRF = re.compile(r'(csrfmiddlewaretoken" value="|"X-CSRFToken": ")[^"]*')
+
+
+def _fingerprint(html: str, viewport, dark: bool, javascript: bool) -> str:
+    markup = _CSRF.sub(r"\1", html)
+    return hashlib.sha256(f"{viewport}|{dark}|{javascript}|{markup}".encode()).hexdigest()
 
 
 def _run_axe(page) -> list[dict]:
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}}
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     return page.evaluate("options => axe.run(document, options).then(result => result.violations)", options)
 
 
-def _run_axe_on_copy(page) -> list[dict]:
-    html = re.sub(r"<script\b[^>]*>.*?</script>", "", page.content(), flags=re.S | re.I)
-    dark = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+_auditors: dict = {}
+
+
+def _run_axe_on_copy(page, html: str, dark: bool) -> list[dict]:
+    html = re.sub(r"<script\b[^>]*>.*?</script>", "", html, flags=re.S | re.I)
     url = page.url.split("#")[0]
-    context = page.context.browser.new_context(
-        viewport=page.viewport_size, color_scheme="dark" if dark else "light"
-    )
+    browser = page.context.browser
+    auditor = _auditors.get(browser)
+    if auditor is None or auditor.is_closed():
+        auditor = _auditors[browser] = browser.new_context().new_page()
+    auditor.set_viewport_size(page.viewport_size)
+    auditor.emulate_media(color_scheme="dark" if dark else "light")
+
+    def is_the_page(requested: str) -> bool:
+        return requested.split("#")[0] == url
+
+    def serve(route):
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html)
+
+    auditor.route(is_the_page, serve)
     try:
-        copy = context.new_page()
-        copy.route(
-            lambda requested: requested.split("#")[0] == url,
-            lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html),
-        )
-        copy.goto(url)
-        return _run_axe(copy)
+        auditor.goto(url)
+        return _run_axe(auditor)
     finally:
-        context.close()
+        auditor.unroute(is_the_page, serve)
 
 
 def js_enabled(page) -> bool:
@@ -181,6 +238,7 @@ def js_enabled(page) -> bool:
 
 
 def screenshot_dir() -> Path:
+    """REKINDLE_SCREENSHOT_DIR when set, otherwise a new temporary directory per session."""
     global _screenshot_dir
     if _screenshot_dir is None:
         chosen = os.environ.get("REKINDLE_SCREENSHOT_DIR", "").strip()
@@ -206,9 +264,7 @@ def shot(page, name: str) -> Path:
 
 def wait_for_htmx(page) -> None:
     """Wait until htmx has no request in flight and has settled the last swap."""
-    page.wait_for_function(
-        "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
-    )
+    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")
 
 
 def signup(page, live_server, name, email, password=PASSWORD, tz=None, *, start=True, screenshot=None):
@@ -241,8 +297,31 @@ def signup(page, live_server, name, email, password=PASSWORD, tz=None, *, start=
     return page
 
 
-def pytest_sessionfinish(session, exitstatus):
-    # An empty screenshot directory (every test skipped) is just noise; remove it.
-    if _screenshot_dir is not None and _screenshot_dir.exists() and not any(_screenshot_dir.iterdir()):
-        if not os.environ.get("REKINDLE_SCREENSHOT_DIR"):
-            shutil.rmtree(_screenshot_dir, ignore_errors=True)
+def create_space(page, live_server, name: str) -> None:
+    """Start a space from "Our space" with the "Start a space" form."""
+    if not page.url.endswith("/space/"):
+        page.goto(f"{live_server.url}/space/")
+    start = page.get_by_role("region", name="Start a space")
+    start.get_by_label("Name your space").fill(name)
+    start.get_by_role("button", name="Start our space").click()
+    expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
+    assert_accessible(page)
+
+
+def go(page, where: str) -> None:
+    """Follow a site navigation link ("Today", "Appreciations" in the header, "Our space" …)
+    and check the page it leads to."""
+    page.get_by_role("navigation").get_by_role("link", name=where, exact=True).first.click()
+    page.wait_for_load_state("load")
+    assert_accessible(page)
+
+
+def check_in(page, words: dict[str, str], *, button: str = "Check in") -> None:
+    """Fill the Today check-in card ({"Rose": …, "Bud": …, "Thorn": …}) and send it."""
+    card = page.locator("#checkin-card")
+    for label, text in words.items():
+        card.get_by_label(label, exact=True).fill(text)
+    card.get_by_role("button", name=button).click()
+    page.wait_for_load_state("load")
+    if js_enabled(page):
+        wait_for_htmx(page)

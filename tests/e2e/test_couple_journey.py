@@ -7,7 +7,16 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import DESKTOP, assert_accessible, shot, signup, wait_for_htmx
+from tests.e2e.conftest import (
+    DESKTOP,
+    assert_accessible,
+    check_in,
+    create_space,
+    go,
+    shot,
+    signup,
+    wait_for_htmx,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -23,15 +32,18 @@ BOB_WORDS = {
 }
 
 
-def check_in(page, words: dict[str, str]) -> None:
-    card = page.locator("#checkin-card")
-    for label, text in words.items():
-        card.get_by_label(label, exact=True).fill(text)
-    card.get_by_role("button", name="Check in").click()
-    wait_for_htmx(page)
+def reply_to(item, text: str) -> None:
+    """Reply to one appreciation; the reply form may sit behind a "Reply" disclosure."""
+    disclosure = item.locator("details:not([open]) > summary")
+    if disclosure.count():
+        disclosure.click()
+    form = item.locator("form")
+    form.get_by_label(re.compile(r"reply", re.I)).fill(text)
+    form.get_by_role("button", name=re.compile(r"reply", re.I)).click()
+    wait_for_htmx(item.page)
 
 
-def test_two_partners_check_in_reflect_and_appreciate(live_server, new_phone):
+def test_two_partners_check_in_reflect_and_appreciate(live_server, new_phone, same_date_everywhere):
     # --- Alice signs up on her phone; the browser's time zone is pre-filled.
     alice = new_phone(tz="Europe/London")
     signup(alice, live_server, "Alice", "alice@example.com", tz="Europe/London", screenshot="01-signup")
@@ -39,12 +51,9 @@ def test_two_partners_check_in_reflect_and_appreciate(live_server, new_phone):
 
     # --- She starts a space and makes an invite.
     if not alice.url.endswith("/space/"):
-        alice.get_by_role("link", name="Our space").click()
-    start = alice.get_by_role("region", name="Start a space")
-    start.get_by_label("Name your space").fill("Alice & Bob")
-    start.get_by_role("button", name="Start our space").click()
-    expect(alice.get_by_role("heading", level=1, name="Alice & Bob")).to_be_visible()
-    assert_accessible(alice)
+        go(alice, "Our space")
+    create_space(alice, live_server, "Alice & Bob")
+    expect(alice.get_by_text("Your space is ready.")).to_be_visible()
     alice.get_by_role("button", name="Invite my partner").click()
     invite_box = alice.get_by_label("Invite link")
     expect(invite_box).to_have_attribute("readonly", "")
@@ -72,11 +81,10 @@ def test_two_partners_check_in_reflect_and_appreciate(live_server, new_phone):
     shot(bob, "04-today")
 
     # --- Alice checks in; the card is swapped in place and stays sealed.
-    alice.get_by_role("link", name="Today").click()
+    alice.clock.install()  # lets the test move the partner-status poll along
+    go(alice, "Today")
     expect(alice.get_by_role("heading", level=1, name=re.compile(r"^Today"))).to_be_visible()
     assert_accessible(alice)
-    alice.clock.install()  # lets the test move the partner-status poll along
-    alice.reload()
     url_before = alice.url
     check_in(alice, ALICE_WORDS)
     expect(alice.get_by_text("Saved. It stays sealed until Bob checks in too.")).to_be_visible()
@@ -113,7 +121,7 @@ def test_two_partners_check_in_reflect_and_appreciate(live_server, new_phone):
     shot(bob, "07-today-revealed")
 
     # --- Alice's status line polls, then offers to show both answers.
-    alice.clock.fast_forward("00:31")
+    alice.clock.fast_forward("02:00")  # past the next poll, whatever its interval
     see_both = alice.get_by_role("link", name="See both answers")
     expect(see_both).to_be_visible()
     assert_accessible(alice)
@@ -139,7 +147,8 @@ def test_two_partners_check_in_reflect_and_appreciate(live_server, new_phone):
     assert_accessible(bob)
 
     # --- Alice sees what Bob heard and confirms it.
-    alice.reload()
+    alice.get_by_role("link", name="Read each other's and reflect").click()
+    expect(alice).to_have_url(day_url)
     expect(alice.get_by_text(f"Bob heard: {reflection}")).to_be_visible()
     assert_accessible(alice)
     alice.get_by_role("button", name="That's it").click()
@@ -155,6 +164,7 @@ def test_two_partners_check_in_reflect_and_appreciate(live_server, new_phone):
     shot(bob, "08-day-revealed")
 
     # --- Alice shares an appreciation from Today.
+    go(alice, "Today")
     appreciation = "Thank you for fixing my bike without being asked: you notice what I need."
     alice.get_by_label("One thing I appreciated about you today").fill(appreciation)
     alice.get_by_role("button", name="Share it").click()
@@ -165,22 +175,20 @@ def test_two_partners_check_in_reflect_and_appreciate(live_server, new_phone):
     shot(alice, "09-today-appreciated")
 
     # --- Bob reads it on Appreciations and replies warmly.
-    bob.get_by_role("link", name="Appreciations").click()
+    go(bob, "Appreciations")
     item = bob.get_by_role("listitem").filter(has_text=appreciation)
     expect(item).to_be_visible()
     expect(item.get_by_text("Alice,")).to_be_visible()
     assert_accessible(bob)
     reply = "That made my day. Thank you for noticing!"
-    item.get_by_label("Reply warmly").fill(reply)
-    item.get_by_role("button", name="Reply").click()
-    wait_for_htmx(bob)
+    reply_to(item, reply)
     item = bob.get_by_role("listitem").filter(has_text=appreciation)
     expect(item.get_by_text(f"Your reply: {reply}")).to_be_visible()
     assert_accessible(bob)
     shot(bob, "10-appreciations")
 
     # --- Alice sees the reply.
-    alice.get_by_role("link", name="Appreciations").click()
+    go(alice, "Appreciations")
     expect(alice.get_by_text(f"Bob replied: {reply}")).to_be_visible()
     assert_accessible(alice)
 
