@@ -132,7 +132,7 @@ def test_two_partners_check_in_reflect_and_appreciate(live_server, new_phone, sa
     assert_accessible(alice)
 
     # --- Bob reflects Alice's thorn on the day page; it is swapped in place.
-    bob_card.get_by_role("link", name="Read each other's and reflect").click()
+    bob_card.get_by_role("link", name="Read each other's answers and reflect").click()
     expect(bob.get_by_role("heading", level=1)).to_have_text(re.compile(r"\d{4}$"))
     assert_accessible(bob)
     day_url = bob.url
@@ -147,7 +147,7 @@ def test_two_partners_check_in_reflect_and_appreciate(live_server, new_phone, sa
     assert_accessible(bob)
 
     # --- Alice sees what Bob heard and confirms it.
-    alice.get_by_role("link", name="Read each other's and reflect").click()
+    alice.get_by_role("link", name="Read each other's answers and reflect").click()
     expect(alice).to_have_url(day_url)
     expect(alice.get_by_text(f"Bob heard: {reflection}")).to_be_visible()
     assert_accessible(alice)

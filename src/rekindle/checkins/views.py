@@ -91,7 +91,13 @@ def checkin_submit(request, couple):
                 return render(
                     request,
                     "checkins/_checkin_card.html",
-                    {"couple": couple, "day": day, "form": _checkin_form(day), "just_saved": True},
+                    {
+                        "couple": couple,
+                        "day": day,
+                        "form": _checkin_form(day),
+                        "just_saved": True,
+                        "days_practised": selectors.days_practised(person, person.today()),
+                    },
                 )
             messages.success(request, "Check-in saved.")
             return redirect("today")

@@ -42,6 +42,26 @@
     if (event.target.closest && event.target.closest("[data-quick-exit]")) quickExit(event);
   });
 
+  // "Copy the link" buttons: shown only where the clipboard can be used.
+  function setUpCopyButtons() {
+    if (!navigator.clipboard) return;
+    document.querySelectorAll("[data-copy]").forEach(function (button) {
+      var wrapper = button.closest(".js-only");
+      if (wrapper) wrapper.hidden = false;
+      button.addEventListener("click", function () {
+        var field = document.querySelector(button.getAttribute("data-copy"));
+        var status = wrapper && wrapper.querySelector("[data-copy-status]");
+        navigator.clipboard.writeText(field.value).then(function () {
+          if (status) status.textContent = "Copied.";
+        }, function () {
+          field.select();
+          if (status) status.textContent = "Select the link and copy it.";
+        });
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", detectTimezone);
+  document.addEventListener("DOMContentLoaded", setUpCopyButtons);
   document.addEventListener("htmx:afterSettle", focusSwapped);
 })();
