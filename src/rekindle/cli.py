@@ -77,8 +77,14 @@ def content(args: argparse.Namespace) -> int:
     else:
         print("All content files are valid.")
         for name, counts in sorted(report.summary.items()):
-            detail = ", ".join(f"{v} {k}" for k, v in counts.items()) if isinstance(counts, dict) else counts
-            print(f"  {name}: {detail}")
+            if isinstance(counts, dict) and all(isinstance(v, dict) for v in counts.values()):
+                print(f"  {name}:")
+                for key, sub in counts.items():
+                    print(f"    {key}: " + ", ".join(f"{v} {k}" for k, v in sub.items()))
+            elif isinstance(counts, dict):
+                print(f"  {name}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+            else:
+                print(f"  {name}: {counts}")
     return 0
 
 
