@@ -19,4 +19,5 @@ urlpatterns = [
     path("", include("rekindle.programs.urls")),
     path("", include("rekindle.rituals.urls")),
     path("", include("rekindle.together.urls")),
+    path("", include("rekindle.gentle.urls")),
 ]
