@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "rekindle.programs",
     "rekindle.rituals",
     "rekindle.together",
+    "rekindle.listening",
     "rekindle.gentle",
 ]
 

@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("rekindle.programs.urls")),
     path("", include("rekindle.rituals.urls")),
     path("", include("rekindle.together.urls")),
+    path("", include("rekindle.listening.urls")),
     path("", include("rekindle.gentle.urls")),
 ]

@@ -9,6 +9,8 @@ from playwright.sync_api import expect
 from tests.conftest import PASSWORD, make_person, pair
 from tests.e2e.conftest import assert_accessible, shot
 
+SOON = 2500  # each phone sees the other's move within about two seconds
+
 
 def log_in(page, live_server, person) -> None:
     page.goto(f"{live_server.url}/accounts/login/")
@@ -51,8 +53,35 @@ def test_meeting_on_two_phones_with_commitments(new_phone, live_server):
     assert_accessible(phone_b)
     shot(phone_b, "40-meeting-appreciations")
 
-    for _ in range(5):  # to step 6
+    for _ in range(4):  # to step 5, the one issue
         next_step(phone_a)
+    expect(phone_a.get_by_role("heading", name="One issue, if there is one")).to_be_visible()
+    assert_accessible(phone_a)
+    phone_a.get_by_label("The one issue").fill("How we share the evenings")
+    phone_a.get_by_role("button", name="Save", exact=True).click()
+    meeting_step_5 = phone_a.url
+
+    # Understanding before solving: a listening session on two phones.
+    phone_a.get_by_role("link", name="Talk it through in a listening session").click()
+    expect(phone_a.get_by_label("What would you like to talk about?")).to_have_value("How we share the evenings")
+    phone_a.get_by_label("Me (Alice)").check()
+    phone_a.get_by_label("Two phones, one each").check()
+    phone_a.get_by_role("button", name="Start").click()
+    expect(phone_a.get_by_role("heading", name="You speak, Bob listens")).to_be_visible()
+    phone_b.goto(f"{live_server.url}/listen/")
+    phone_b.get_by_role("link", name="Join Alice").click(timeout=SOON)
+    phone_a.get_by_label("What would you like to say?").fill("I feel alone with the dishes most evenings.")
+    phone_a.get_by_role("button", name="Say it").click()
+    expect(phone_b.get_by_label("What did you hear?")).to_be_visible(timeout=SOON)
+    phone_b.get_by_label("What did you hear?").fill("Evenings feel lonely for you.")
+    phone_b.get_by_role("button", name="Reflect it back").click()
+    expect(phone_a.get_by_text("Did Bob catch it?")).to_be_visible(timeout=SOON)
+    phone_a.get_by_role("button", name="That's it — over to Bob").click()
+    expect(phone_b.get_by_role("heading", name="You speak, Alice listens")).to_be_visible(timeout=SOON)
+    assert_accessible(phone_b)
+
+    phone_a.goto(meeting_step_5)
+    next_step(phone_a)
     expect(phone_a.get_by_role("heading", name="Feeling loved next week")).to_be_visible()
     assert_accessible(phone_a)
     phone_a.get_by_label("Next week, it would help me feel loved if you…").fill("Ask me about my day at dinner")

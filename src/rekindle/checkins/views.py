@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from rekindle.care.selectors import preferences_for
 from rekindle.care.signposting import REASONS as HELP_REASONS
+from rekindle.listening.selectors import active_pause
 from rekindle.programs.selectors import program_today
 from rekindle.prompts.selectors import tonight
 from rekindle.checkins import selectors, services
@@ -48,6 +49,7 @@ def _today_extras(person, couple) -> dict:
         "invite": open_invite_for(couple) if couple.is_solo else None,
         "program_today": program_today(person, couple),
         "tonight": tonight(person, couple),
+        "pause": active_pause(couple),
         "care": care,
         "help_reason": HELP_REASONS.get(care.help_reason, ""),
     }

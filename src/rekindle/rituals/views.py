@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from rekindle.care.selectors import joint_conflict_exercises_hidden
+from rekindle.listening.selectors import listening_offered
 from rekindle.rituals import selectors, services
 from rekindle.rituals.forms import (
     CommitmentForm,
@@ -173,6 +174,7 @@ def meetings(request, couple):
         "guide": guide(),
         "unfinished": selectors.unfinished_meeting(couple),
         "past": selectors.past_meetings(couple),
+        "listening_offered": listening_offered(couple),
     }
     return render(request, "rituals/meetings.html", context)
 
@@ -220,6 +222,8 @@ def _render_step(request, couple, meeting_id: int, step: int, *, forms=None, sta
         context["to_review"] = selectors.commitments_to_review(person, meeting)
     if step == 6:
         context["made"] = selectors.meeting_commitments(person, meeting)
+    if step == ISSUE_STEP:
+        context["listening_start_url"] = reverse("listening")
     return render(request, "rituals/meeting_step.html", context, status=status)
 
 
