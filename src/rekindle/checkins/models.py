@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from rekindle.spaces.models import Space
-from rekindle.spaces.selectors import SharedContentQuerySet
+from rekindle.spaces.selectors import SealedContentQuerySet, SharedContentQuerySet
 
 ITEMS = ("rose", "bud", "thorn")
 LINE_MAX = 500
 
 
-class CheckInQuerySet(SharedContentQuerySet):
-    def visible_to(self, person):
-        """Your own check-ins, and your partner's once you have answered the same date."""
-        mine_same_day = CheckIn.objects.filter(
-            author=person, space=OuterRef("space"), local_date=OuterRef("local_date")
-        )
-        return super().visible_to(person).filter(Q(author=person) | Exists(mine_same_day))
+class CheckInQuerySet(SealedContentQuerySet):
+    """Your own check-ins, and your partner's once you have answered the same date."""
+
+    pair_fields = ("space", "local_date")
 
 
 class CheckIn(models.Model):

@@ -15,9 +15,6 @@ from django.views.decorators.http import require_POST
 
 from rekindle.care.selectors import preferences_for
 from rekindle.care.signposting import REASONS as HELP_REASONS
-from rekindle.listening.selectors import active_pause
-from rekindle.programs.selectors import program_today
-from rekindle.prompts.selectors import tonight
 from rekindle.checkins import selectors, services
 from rekindle.checkins.forms import (
     AppreciationForm,
@@ -26,6 +23,9 @@ from rekindle.checkins.forms import (
     ReplyForm,
 )
 from rekindle.checkins.models import ITEMS, CheckIn
+from rekindle.listening.selectors import active_pause
+from rekindle.programs.selectors import program_today
+from rekindle.prompts.selectors import tonight
 from rekindle.spaces.decorators import needs_space
 from rekindle.spaces.selectors import open_invite_for
 

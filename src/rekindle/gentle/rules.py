@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from rekindle.lib.content import CONTENT_DIR, ContentError, Report, content_path, line_of, read_toml
+from rekindle.lib.content import (
+    CONTENT_DIR,
+    ContentError,
+    Report,
+    content_path,
+    line_of,
+    read_toml,
+)
 
 FILE = "gentle_rules.toml"
 CATEGORIES = ("absolute", "blame", "contempt", "sarcasm", "command")

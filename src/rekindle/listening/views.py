@@ -21,7 +21,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from rekindle.listening import selectors, services
-from rekindle.listening.forms import PAUSE_CHOICES, TURN_CHOICES, NoteForm, PauseForm, SettingsForm, StartForm
+from rekindle.listening.forms import (
+    PAUSE_CHOICES,
+    TURN_CHOICES,
+    NoteForm,
+    PauseForm,
+    SettingsForm,
+    StartForm,
+)
 from rekindle.listening.models import ListeningSession
 from rekindle.spaces.decorators import needs_space
 

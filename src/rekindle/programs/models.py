@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from rekindle.spaces.models import Space
-from rekindle.spaces.selectors import SharedContentQuerySet
+from rekindle.spaces.selectors import SealedContentQuerySet, SharedContentQuerySet
 
 NOTE_MAX = 140
 
@@ -73,13 +73,11 @@ class TouchPreference(models.Model):
         constraints = [models.UniqueConstraint(fields=["person", "tag"], name="one_row_per_skipped_tag")]
 
 
-class ClosingReflectionQuerySet(SharedContentQuerySet):
-    space_lookup = "enrolment__space"
+class ClosingReflectionQuerySet(SealedContentQuerySet):
+    """Your own answers, and your partner's once you have answered too."""
 
-    def visible_to(self, person):
-        """Your own answers, and your partner's once you have answered too."""
-        mine = ClosingReflection.objects.filter(author=person, enrolment=OuterRef("enrolment"))
-        return super().visible_to(person).filter(Q(author=person) | Exists(mine))
+    space_lookup = "enrolment__space"
+    pair_fields = ("enrolment",)
 
 
 class ClosingReflection(models.Model):

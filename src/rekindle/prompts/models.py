@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from rekindle.prompts.content import CUSTOM_PREFIX, TEXT_MAX
 from rekindle.spaces.models import Membership, Space
-from rekindle.spaces.selectors import SharedContentQuerySet
+from rekindle.spaces.selectors import SealedContentQuerySet, SharedContentQuerySet
 
 ANSWER_MAX = 1000
 KEY_MAX = 48
@@ -63,13 +62,11 @@ class Draw(models.Model):
         ordering = ["-id"]
 
 
-class PromptAnswerQuerySet(SharedContentQuerySet):
-    space_lookup = "draw__space"
+class PromptAnswerQuerySet(SealedContentQuerySet):
+    """Your own answers, and your partner's once you have answered the same draw."""
 
-    def visible_to(self, person):
-        """Your own answers, and your partner's once you have answered the same draw."""
-        mine_same_draw = PromptAnswer.objects.filter(author=person, draw=OuterRef("draw"))
-        return super().visible_to(person).filter(Q(author=person) | Exists(mine_same_draw))
+    space_lookup = "draw__space"
+    pair_fields = ("draw",)
 
 
 class PromptAnswer(models.Model):

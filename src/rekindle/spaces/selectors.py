@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from rekindle.spaces.models import Invite, Membership, Person, Space
 
@@ -78,3 +78,16 @@ class SharedContentQuerySet(models.QuerySet):
         members_with_me = Membership.objects.active().filter(space__in=my_spaces).values("person")
         in_my_space = Q(**{f"{self.space_lookup}__in": my_spaces}, author__in=members_with_me)
         return self.filter(Q(author=person) | in_my_space)
+
+
+class SealedContentQuerySet(SharedContentQuerySet):
+    """Paired answers ("both voices, no anchoring"): the partner's answer is visible only once
+    the viewer has answered the same thing. `pair_fields` say what makes two answers a pair —
+    a date in a space, a drawn question, a program run.
+    """
+
+    pair_fields: tuple[str, ...] = ()
+
+    def visible_to(self, person: Person):
+        mine = self.model.objects.filter(author=person, **{name: OuterRef(name) for name in self.pair_fields})
+        return super().visible_to(person).filter(Q(author=person) | Exists(mine))
