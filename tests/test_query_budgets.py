@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from rekindle.checkins.models import Appreciation, AppreciationReply, CheckIn, Reflection
+from rekindle.checkins.models import Appreciation, AppreciationReply, CheckIn, CheckInRound, Reflection
 from rekindle.spaces.models import Invite
 from rekindle.spaces.selectors import couple_for
 from tests.conftest import client_for
@@ -18,13 +19,19 @@ BUDGET = 10
 def add_history(alice, bob, days: int) -> None:
     """`days` days of check-ins from both, a reflection each day, and daily appreciations with replies."""
     space = couple_for(alice).space
-    today = alice.today()
+    today = alice.checkin_today()
+    now = timezone.now()
+    rounds = CheckInRound.objects.bulk_create(
+        CheckInRound(space=space, date=today - dt.timedelta(days=offset), opened_at=now - dt.timedelta(days=offset),
+                     completed_at=now - dt.timedelta(days=offset))
+        for offset in range(days)
+    )
     checkins = []
-    for offset in range(days):
-        date = today - dt.timedelta(days=offset)
+    for offset, round_ in enumerate(rounds):
         for person in (alice, bob):
             checkins.append(
-                CheckIn(author=person, space=space, local_date=date, rose=f"r{offset}", bud="b", thorn="t")
+                CheckIn(author=person, space=space, round=round_, local_date=round_.date, rose=f"r{offset}", bud="b",
+                        thorn="t")
             )
     CheckIn.objects.bulk_create(checkins)
     alice_checkins = CheckIn.objects.filter(author=alice)
@@ -42,7 +49,7 @@ def add_history(alice, bob, days: int) -> None:
 
 
 def pages(alice):
-    today = alice.today()
+    today = alice.checkin_today()
     checkin = CheckIn.objects.filter(author=alice).first()
     return [
         reverse("today"),
@@ -78,7 +85,7 @@ def test_today_and_history_cost_the_same_for_a_day_and_a_year(couple):
 
     for label in ("one day", "one year"):
         if label == "one year":
-            CheckIn.objects.all().delete()
+            CheckInRound.objects.all().delete()
             Appreciation.objects.all().delete()
             add_history(alice, bob, 365)
         for url in (reverse("today"), reverse("checkin_history")):
@@ -113,7 +120,7 @@ def test_export_cost_does_not_grow_with_history(couple):
     add_history(alice, bob, 1)
     with CaptureQueriesContext(connection) as one_day:
         client.get(reverse("export"))
-    CheckIn.objects.all().delete()
+    CheckInRound.objects.all().delete()
     Appreciation.objects.all().delete()
     add_history(alice, bob, 365)
     with CaptureQueriesContext(connection) as one_year:

@@ -14,9 +14,11 @@ from rekindle.checkins.models import (
     Appreciation,
     AppreciationReply,
     CheckIn,
+    CheckInRound,
     Reflection,
 )
-from rekindle.spaces.models import Person
+from rekindle.checkins.selectors import joinable_round
+from rekindle.spaces.models import Person, Space
 from rekindle.spaces.selectors import Couple
 
 ITEM_PROMPTS = {
@@ -51,34 +53,35 @@ def _clean_items(answers: dict[str, str]) -> dict[str, str]:
     return cleaned
 
 
-def partner_has_answered(checkin: CheckIn) -> bool:
-    return (
-        CheckIn.objects.filter(space=checkin.space_id, local_date=checkin.local_date)
-        .exclude(author=checkin.author_id)
-        .exists()
-    )
-
-
 @transaction.atomic
 def checkin_submit(*, person: Person, couple: Couple, answers: dict[str, str], revision: int | None) -> CheckIn:
-    """Save today's check-in, or edit it while it is still sealed.
+    """Save the check-in for the person's check-in date, or edit it while its round is open.
 
-    `revision` is the version the form was opened on (None for a new check-in); a form
-    opened on an older version is refused rather than silently overwriting newer words.
+    A new check-in completes the partner's round if it can still be joined, and otherwise
+    opens a new one. `revision` is the version the form was opened on (None for a new
+    check-in); a form opened on an older version is refused rather than silently
+    overwriting newer words.
     """
     cleaned = _clean_items(answers)
-    today = person.today()
-    existing = CheckIn.objects.select_for_update().filter(author=person, local_date=today).first()
+    # One writer per space at a time: two partners submitting at once make one round, not two.
+    Space.objects.select_for_update().filter(pk=couple.space.pk).first()
+    now = timezone.now()
+    date = person.checkin_today(now)
+    existing = CheckIn.objects.select_related("round").filter(author=person, local_date=date).first()
     if existing is None:
-        try:
-            with transaction.atomic():
-                return CheckIn.objects.create(author=person, space=couple.space, local_date=today, **cleaned)
-        except IntegrityError:  # the same form sent twice at once
-            existing = CheckIn.objects.select_for_update().get(author=person, local_date=today)
+        round_ = joinable_round(person, couple, at=now)
+        if round_ is None:
+            round_ = CheckInRound.objects.create(space=couple.space, date=date, opened_at=now)
+        else:
+            round_.completed_at = now
+            round_.save(update_fields=["completed_at"])
+        return CheckIn.objects.create(
+            author=person, space=couple.space, local_date=date, round=round_, created_at=now, updated_at=now, **cleaned
+        )
     unchanged = all(getattr(existing, item) == cleaned[item] for item in ITEMS)
     if unchanged:
         return existing  # a double submit, or saving without changes
-    if partner_has_answered(existing):
+    if existing.round.is_completed:
         raise ValidationError(
             "Your partner has checked in too, so both answers are now revealed and can't be changed.",
             code="revealed",
@@ -91,7 +94,7 @@ def checkin_submit(*, person: Person, couple: Couple, answers: dict[str, str], r
     for item in ITEMS:
         setattr(existing, item, cleaned[item])
     existing.revision += 1
-    existing.updated_at = timezone.now()
+    existing.updated_at = now
     existing.save()
     return existing
 

@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from rekindle.lib.dates import local_today
+from rekindle.lib.dates import checkin_date, local_today
 
 
 class PersonManager(BaseUserManager):
@@ -56,6 +56,10 @@ class Person(AbstractUser):
 
     def today(self):
         return local_today(self.time_zone)
+
+    def checkin_today(self, at=None):
+        """The date today's check-in belongs to: the day runs until 04:00 (see lib.dates)."""
+        return checkin_date(self.time_zone, at)
 
 
 class Space(models.Model):
