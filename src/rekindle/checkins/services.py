@@ -16,6 +16,8 @@ from rekindle.checkins.models import (
     CheckIn,
     Reflection,
 )
+from rekindle.news import kinds as news
+from rekindle.news.services import news_checkin, news_record
 from rekindle.spaces.models import Person
 from rekindle.spaces.selectors import Couple
 
@@ -72,7 +74,7 @@ def checkin_submit(*, person: Person, couple: Couple, answers: dict[str, str], r
     if existing is None:
         try:
             with transaction.atomic():
-                return CheckIn.objects.create(author=person, space=couple.space, local_date=today, **cleaned)
+                return news_checkin(CheckIn.objects.create(author=person, space=couple.space, local_date=today, **cleaned), couple)
         except IntegrityError:  # the same form sent twice at once
             existing = CheckIn.objects.select_for_update().get(author=person, local_date=today)
     unchanged = all(getattr(existing, item) == cleaned[item] for item in ITEMS)
@@ -113,6 +115,10 @@ def reflection_save(*, person: Person, checkin_id: int, item: str, text: str) ->
         reflection.response = ""  # a new try deserves a fresh answer
         reflection.updated_at = timezone.now()
         reflection.save()
+        created = True
+    if created:
+        news_record(actor=person, space=checkin.space_id, kind=news.REFLECTION, object_id=checkin.pk, key=item,
+                    on_date=checkin.local_date)
     return reflection
 
 
@@ -126,8 +132,12 @@ def reflection_respond(*, person: Person, reflection_id: int, response: str) -> 
     )
     if reflection is None:
         raise ValidationError("That reflection isn't yours to answer.", code="not_visible")
-    reflection.response = response
-    reflection.save(update_fields=["response"])
+    if reflection.response != response:
+        reflection.response = response
+        reflection.save(update_fields=["response"])
+        checkin = reflection.checkin
+        news_record(actor=person, space=checkin.space_id, kind=news.REFLECTION_ANSWERED, object_id=checkin.pk,
+                    key=reflection.item, detail=response, on_date=checkin.local_date)
     return reflection
 
 
@@ -140,7 +150,7 @@ def appreciation_create(*, person: Person, couple: Couple, text: str, submission
             return earlier  # the same form sent twice
     try:
         with transaction.atomic():
-            return Appreciation.objects.create(
+            appreciation = Appreciation.objects.create(
                 author=person, space=couple.space, text=text, local_date=person.today(), submission=submission
             )
     except IntegrityError:
@@ -148,6 +158,9 @@ def appreciation_create(*, person: Person, couple: Couple, text: str, submission
         if earlier is None:
             raise ValidationError("That form was already used. Please write it once more.", code="reused") from None
         return earlier
+    news_record(actor=person, space=couple.space, kind=news.APPRECIATION, object_id=appreciation.pk, couple=couple,
+                fresh=True)
+    return appreciation
 
 
 @transaction.atomic
@@ -159,7 +172,10 @@ def appreciation_reply(*, person: Person, appreciation_id: int, text: str) -> Ap
     reply, created = AppreciationReply.objects.get_or_create(
         appreciation=appreciation, author=person, defaults={"text": text}
     )
-    if not created:
+    if not created and reply.text != text:
         reply.text = text
         reply.save(update_fields=["text"])
+        created = True
+    if created:
+        news_record(actor=person, space=appreciation.space_id, kind=news.APPRECIATION_REPLY, object_id=appreciation.pk)
     return reply
