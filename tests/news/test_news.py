@@ -401,6 +401,6 @@ def test_the_news_card_holds_no_marker_word_for_anyone(world):
         body = client_for(world["people"][who]).get(reverse("today")).content.decode()
         card = body[body.index('id="news-card"'):]
         card = card[: card.index("</section>")]
-        assert who != "bob" or "Alice answered tonight's question." in card
+        assert who != "bob" or card.count("<li") == 5
         for marker in markers:
             assert marker not in card, f"{who} saw {marker} in the news"
