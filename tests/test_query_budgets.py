@@ -168,7 +168,7 @@ def test_today_with_a_year_of_history_and_many_news_items_stays_within_budget(co
     prompt_services.draw_prompt(person=bob, couple=couple_for(bob), deck_slug="dreams")
     client = client_for(alice)
     with django_assert_max_num_queries(BUDGET, info="appreciations, with the unread mark"):
-        assert "new from Bob" in client.get(reverse("appreciations")).content.decode()
+        assert "New from Bob" in client.get(reverse("appreciations")).content.decode()
     with django_assert_max_num_queries(BUDGET, info="today"):
         body = client.get(reverse("today")).content.decode()
     assert "Bob has checked in" in body and "Day 1 of 30" in body

@@ -340,7 +340,7 @@ def test_today_lists_news_then_the_seen_post_clears_the_mark(couple):
     checkins.appreciation_create(person=bob, couple=couple_for(bob), text=SECRET, submission=None)
     client = client_for(alice)
     other_page = client.get(reverse("appreciations")).content.decode()
-    assert "new from Bob" in other_page and "data-unread-mark" in other_page
+    assert "New from Bob" in other_page and "data-unread-mark" in other_page
     today = client.get(reverse("today")).content.decode()
     assert "Since you were last here" in today and ">New</span>" in today
     assert "Bob shared an appreciation for you." in today
