@@ -20,6 +20,7 @@ class News:
     created_at: dt.datetime
     unread: bool
     kind: str
+    just_now: bool = False
 
 
 def _as_news(items, person: Person, partner: Person) -> list[News]:
@@ -31,6 +32,7 @@ def _as_news(items, person: Person, partner: Person) -> list[News]:
             created_at=item.created_at,
             unread=seen is None or item.created_at > seen,
             kind=item.kind,
+            just_now=now - item.created_at < dt.timedelta(minutes=1),
         )
         for item in items
     ]
