@@ -145,3 +145,40 @@ def test_today_at_its_busiest_stays_within_budget(couple, django_assert_max_num_
     with django_assert_max_num_queries(BUDGET):
         body = client.get(reverse("today")).content.decode()
     assert "Bob has checked in" in body and "Tonight's question" in body and "Day 1 of 30" in body
+
+
+def add_news(alice, bob, count: int) -> None:
+    """`count` news items from bob for alice, over the past year, and a real one on top."""
+    from rekindle.checkins import services as checkin_services
+    from rekindle.news.models import NewsItem
+
+    space = couple_for(alice).space
+    today = bob.today()
+    NewsItem.objects.bulk_create(
+        NewsItem(space=space, actor=bob, kind="appreciation", object_id=10_000_000 + n, day=today - dt.timedelta(days=n % 365))
+        for n in range(count)
+    )
+    checkin_services.appreciation_create(person=bob, couple=couple_for(bob), text="Thanks", submission=None)
+
+
+@pytest.mark.parametrize("news", [1, 2000])
+def test_today_with_a_year_of_history_and_many_news_items_stays_within_budget(couple, news, django_assert_max_num_queries):
+    """Today at its busiest — partner checked in, a program, tonight's question — with its news card."""
+    from rekindle.programs import services as program_services
+    from rekindle.prompts import services as prompt_services
+
+    alice, bob = couple
+    add_history(alice, bob, 365)
+    CheckIn.objects.filter(author=alice, local_date=alice.today()).delete()
+    add_news(alice, bob, news)
+    program_services.program_start(person=alice, couple=couple_for(alice), slug="reconnect-30")
+    prompt_services.draw_prompt(person=bob, couple=couple_for(bob), deck_slug="dreams")
+    client = client_for(alice)
+    with django_assert_max_num_queries(BUDGET, info="appreciations, with the unread mark"):
+        assert "New from Bob" in client.get(reverse("appreciations")).content.decode()
+    with django_assert_max_num_queries(BUDGET, info="today"):
+        body = client.get(reverse("today")).content.decode()
+    assert "Bob has checked in" in body and "Day 1 of 30" in body
+    assert "Since you were last here" in body and "Bob shared an appreciation for you." in body
+    with django_assert_max_num_queries(BUDGET):
+        assert client.post(reverse("news_seen"), {"until": "2100-01-01T00:00:00+00:00"}).status_code == 302

@@ -18,6 +18,8 @@ from rekindle.checkins.models import (
     Reflection,
 )
 from rekindle.checkins.selectors import joinable_round
+from rekindle.news import kinds as news
+from rekindle.news.services import news_checkin, news_record
 from rekindle.spaces.models import Person, Space
 from rekindle.spaces.selectors import Couple
 
@@ -75,9 +77,10 @@ def checkin_submit(*, person: Person, couple: Couple, answers: dict[str, str], r
         else:
             round_.completed_at = now
             round_.save(update_fields=["completed_at"])
-        return CheckIn.objects.create(
+        checkin = CheckIn.objects.create(
             author=person, space=couple.space, local_date=date, round=round_, created_at=now, updated_at=now, **cleaned
         )
+        return news_checkin(checkin, couple)
     unchanged = all(getattr(existing, item) == cleaned[item] for item in ITEMS)
     if unchanged:
         return existing  # a double submit, or saving without changes
@@ -116,6 +119,10 @@ def reflection_save(*, person: Person, checkin_id: int, item: str, text: str) ->
         reflection.response = ""  # a new try deserves a fresh answer
         reflection.updated_at = timezone.now()
         reflection.save()
+        created = True
+    if created:
+        news_record(actor=person, space=checkin.space_id, kind=news.REFLECTION, object_id=checkin.pk, key=item,
+                    on_date=checkin.local_date)
     return reflection
 
 
@@ -129,8 +136,12 @@ def reflection_respond(*, person: Person, reflection_id: int, response: str) -> 
     )
     if reflection is None:
         raise ValidationError("That reflection isn't yours to answer.", code="not_visible")
-    reflection.response = response
-    reflection.save(update_fields=["response"])
+    if reflection.response != response:
+        reflection.response = response
+        reflection.save(update_fields=["response"])
+        checkin = reflection.checkin
+        news_record(actor=person, space=checkin.space_id, kind=news.REFLECTION_ANSWERED, object_id=checkin.pk,
+                    key=reflection.item, detail=response, on_date=checkin.local_date)
     return reflection
 
 
@@ -143,7 +154,7 @@ def appreciation_create(*, person: Person, couple: Couple, text: str, submission
             return earlier  # the same form sent twice
     try:
         with transaction.atomic():
-            return Appreciation.objects.create(
+            appreciation = Appreciation.objects.create(
                 author=person, space=couple.space, text=text, local_date=person.today(), submission=submission
             )
     except IntegrityError:
@@ -151,6 +162,9 @@ def appreciation_create(*, person: Person, couple: Couple, text: str, submission
         if earlier is None:
             raise ValidationError("That form was already used. Please write it once more.", code="reused") from None
         return earlier
+    news_record(actor=person, space=couple.space, kind=news.APPRECIATION, object_id=appreciation.pk, couple=couple,
+                fresh=True)
+    return appreciation
 
 
 @transaction.atomic
@@ -162,7 +176,10 @@ def appreciation_reply(*, person: Person, appreciation_id: int, text: str) -> Ap
     reply, created = AppreciationReply.objects.get_or_create(
         appreciation=appreciation, author=person, defaults={"text": text}
     )
-    if not created:
+    if not created and reply.text != text:
         reply.text = text
         reply.save(update_fields=["text"])
+        created = True
+    if created:
+        news_record(actor=person, space=appreciation.space_id, kind=news.APPRECIATION_REPLY, object_id=appreciation.pk)
     return reply

@@ -24,6 +24,7 @@ from rekindle.checkins.forms import (
 )
 from rekindle.checkins.models import ITEMS, CheckIn
 from rekindle.listening.selectors import active_pause
+from rekindle.news.cards import today_news_context
 from rekindle.programs.selectors import program_today
 from rekindle.prompts.selectors import tonight
 from rekindle.spaces.decorators import needs_space
@@ -60,6 +61,7 @@ def today(request, couple):
     person = request.user
     day = selectors.checkin_today(person, couple)
     context = {"couple": couple, "day": day, "form": _checkin_form(day), **_today_extras(person, couple)}
+    context.update(today_news_context(person, couple))
     return render(request, "checkins/today.html", context)
 
 

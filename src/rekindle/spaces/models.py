@@ -41,6 +41,11 @@ class Person(AbstractUser):
     email = models.EmailField("e-mail address", unique=True)
     display_name = models.CharField("name", max_length=60)
     time_zone = models.CharField(max_length=64, default="UTC")
+    # News from each other: when the person last looked, and how many items came since.
+    news_seen_at = models.DateTimeField(null=True, blank=True)
+    news_unread = models.PositiveIntegerField(default=0)
+    # A copy of their newest news items (ids and fixed words only), kept by rekindle.news.services.
+    news_feed = models.JSONField(default=list, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
