@@ -142,13 +142,53 @@ def test_on_one_phone_entries_are_recorded_for_whoever_speaks(couple):
 def test_step_six_answers_become_the_partners_commitments(couple):
     alice, bob = couple
     meeting = services.meeting_start(person=alice, couple=couple_for(alice))
-    client_for(alice).post(
-        reverse("meeting_request", kwargs={"meeting_id": meeting.pk}),
-        {"request": "Ask me about my day at dinner", "speaker": alice.pk},
-    )
+    url = reverse("meeting_request", kwargs={"meeting_id": meeting.pk})
+    client_for(alice).post(url, {"request": "Ask me about my day at dinner", "speaker": alice.pk, "confirm": "1",
+                                 "text": "ask you about your day at dinner"})
     commitment = Commitment.objects.get()
     assert commitment.author == bob and commitment.requested_by == alice and commitment.meeting == meeting
     assert commitment.due_on == meeting.held_on + dt.timedelta(days=7)
+
+
+def test_step_six_wording_is_confirmed_or_edited_before_it_is_saved(couple):
+    alice, bob = couple
+    meeting = services.meeting_start(person=alice, couple=couple_for(alice))
+    url = reverse("meeting_request", kwargs={"meeting_id": meeting.pk})
+    client = client_for(alice)
+    # First tap: nothing is saved; the promise is offered in Bob's words, ready to edit.
+    page = client.post(url, {"request": "called me at lunch", "speaker": alice.pk})
+    assert page.status_code == 200 and not Commitment.objects.exists()
+    body = page.content.decode()
+    assert "Bob: I will…" in body and 'value="call you at lunch"' in body
+    # An emptied field gets a kind message and keeps the wish.
+    page = client.post(url, {"request": "called me at lunch", "speaker": alice.pk, "confirm": "1", "text": " "})
+    assert page.status_code == 400 and not Commitment.objects.exists()
+    assert "Say what you will do" in page.content.decode() and "called me at lunch" in page.content.decode()
+    # Confirmed, with Bob's own edit.
+    client.post(url, {"request": "called me at lunch", "speaker": alice.pk, "confirm": "1",
+                      "text": "call you at lunch on Tuesday and Thursday"})
+    commitment = Commitment.objects.get()
+    assert commitment.author == bob and commitment.text == "call you at lunch on Tuesday and Thursday"
+    services.meeting_finish(person=alice, couple=couple_for(alice), meeting_id=meeting.pk)
+    record = client.get(reverse("meeting_record", kwargs={"meeting_id": meeting.pk})).content.decode()
+    assert "Bob will</strong> call you at lunch on Tuesday" in record and "will called" not in record
+    mine = client_for(bob).get(reverse("commitments")).content.decode()
+    assert "I will</strong> call you at lunch on Tuesday" in mine
+
+
+@pytest.mark.parametrize("wish, promise", [
+    ("called me at lunch", "call you at lunch"),
+    ("Ask me about my day at dinner", "ask you about your day at dinner"),
+    ("hugged me before work", "hug you before work"),
+    ("danced with me in the kitchen", "dance with you in the kitchen"),
+    ("made me a coffee", "make you a coffee"),
+    ("texted me when you leave work", "text you when I leave work"),
+    ("tidied the hall", "tidy the hall"),
+])
+def test_a_wish_is_offered_as_a_promise(wish, promise):
+    from rekindle.lib.wording import as_promise
+
+    assert as_promise(wish) == promise
 
 
 def test_the_record_is_saved_and_shared(couple):
