@@ -150,6 +150,15 @@ def test_step_six_answers_become_the_partners_commitments(couple):
     assert commitment.due_on == meeting.held_on + dt.timedelta(days=7)
 
 
+def test_meeting_steps_are_named_in_the_steps_bar(couple):
+    alice, _ = couple
+    meeting = services.meeting_start(person=alice, couple=couple_for(alice))
+    page = client_for(alice).get(reverse("meeting_step", kwargs={"meeting_id": meeting.pk, "step": 2})).content.decode()
+    assert '<span class="step-n">1</span> Appreciations</a>' in page
+    assert '<span aria-current="step"><span class="step-n">2</span> Went well</span>' in page
+    assert '<span class="step-n">7</span> Next date</a>' in page
+
+
 def test_step_six_wording_is_confirmed_or_edited_before_it_is_saved(couple):
     alice, bob = couple
     meeting = services.meeting_start(person=alice, couple=couple_for(alice))
@@ -212,7 +221,8 @@ def test_the_issue_step_is_simply_not_offered_when_joint_exercises_are_off(coupl
         client = client_for(person)
         assert client.get(reverse("meeting_step", kwargs={"meeting_id": meeting.pk, "step": 5})).status_code == 404
         page = client.get(reverse("meeting_step", kwargs={"meeting_id": meeting.pk, "step": 4})).content.decode()
-        assert "One issue" not in page and 'aria-label="Step 7"' not in page  # six steps, numbered 1–6
+        assert "One issue" not in page and '"step-n">7<' not in page  # six steps, numbered 1–6
+        assert '<span class="step-n">6</span> Next date</a>' in page
 
 
 def test_polling_returns_only_the_entries(couple, django_assert_max_num_queries):

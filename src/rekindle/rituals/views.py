@@ -211,6 +211,7 @@ def _render_step(request, couple, meeting_id: int, step: int, *, forms=None, dra
         "meeting": meeting,
         "step": guide().step(step),
         "offered": offered,
+        "offered_steps": [guide().step(n) for n in offered],
         "previous": next((n for n in reversed(offered) if n < step), None),
         "next": next((n for n in offered if n > step), None),
         "said": [entry for kind in guide().step(step).kinds for entry in selectors.meeting_entries(person, meeting)[kind]],
