@@ -128,6 +128,23 @@ def test_a_meeting_can_be_left_and_resumed(couple):
     assert "stopped at step 3" in response.content.decode()
 
 
+def test_the_meetings_page_names_who_started_the_meeting(couple):
+    alice, bob = couple
+    services.meeting_start(person=alice, couple=couple_for(alice))
+    assert "Alice started it on" in client_for(bob).get(reverse("meetings")).content.decode()
+    body = client_for(alice).get(reverse("meetings")).content.decode()
+    assert "You started it on" in body and "Alice started" not in body
+
+
+def test_one_commitment_kept_is_said_in_the_singular(couple):
+    alice, bob = couple
+    services.commitment_kept(person=alice, commitment_id=make(alice).pk)
+    body = client_for(bob).get(reverse("commitments")).content.decode()
+    assert "1 of 1</span> commitment kept" in body
+    services.commitment_kept(person=alice, commitment_id=make(alice, text="Cook on Friday").pk)
+    assert "2 of 2</span> commitments kept" in client_for(bob).get(reverse("commitments")).content.decode()
+
+
 def test_on_one_phone_entries_are_recorded_for_whoever_speaks(couple):
     alice, bob = couple
     meeting = services.meeting_start(person=alice, couple=couple_for(alice))
