@@ -336,6 +336,7 @@ def meeting_record(request, couple, meeting_id: int):
     context = {
         "couple": couple, "meeting": meeting, "guide": guide(),
         "entries": selectors.meeting_entries(person, meeting),
+        "headings": {kind: MeetingEntry.HEADINGS[kind] for kind, _ in MeetingEntry.KINDS},
         "made": selectors.meeting_commitments(person, meeting),
         "show_issue": ISSUE_STEP in _steps_offered(couple),
     }

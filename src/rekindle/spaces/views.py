@@ -145,7 +145,8 @@ def space_leave(request):
 @login_required
 def profile(request):
     person = request.user
-    form = ProfileForm(request.POST or None, initial={"display_name": person.display_name, "time_zone": person.time_zone})
+    form = ProfileForm(request.POST or None, current_zone=person.time_zone,
+                       initial={"display_name": person.display_name, "time_zone": person.time_zone})
     status = 200
     if request.method == "POST":
         if form.is_valid():
