@@ -31,7 +31,7 @@ def test_private_safety_check_help_quick_exit_and_delete(new_phone, live_server,
     page.get_by_label("Name your space").fill("Ari & Kai")
     page.get_by_role("button", name="Start our space").click()
     page.goto(f"{live_server.url}/today/")
-    expect(page.get_by_role("heading", name="One private question before you start")).to_be_visible()
+    expect(page.get_by_role("heading", name="Four private questions before you start")).to_be_visible()
     assert_accessible(page)
 
     # The "no" path.
@@ -43,7 +43,7 @@ def test_private_safety_check_help_quick_exit_and_delete(new_phone, live_server,
     expect(page.get_by_text("nothing suggests you are unsafe")).to_be_visible()
     assert_accessible(page)
     page.goto(f"{live_server.url}/today/")
-    expect(page.get_by_role("heading", name="One private question before you start")).to_have_count(0)
+    expect(page.get_by_role("heading", name="Four private questions before you start")).to_have_count(0)
 
     # The "yes" path, from the Support page in the footer.
     page.get_by_role("link", name="Support and safety").click()
