@@ -72,3 +72,29 @@ def test_support_shows_the_time_zones_country_not_the_browser_language(new_phone
     page.reload()
     expect(page.get_by_role("heading", name="Help in United Kingdom")).to_be_visible()
     assert_accessible(page)
+
+
+def test_ideas_are_a_short_page_with_filters_first_and_kept_across_pages(new_phone, live_server):
+    import re
+
+    from rekindle.together import content
+
+    page = new_phone(tz="Europe/London")
+    signup(page, live_server, "Ari", "ari@example.test", tz="Europe/London")
+    page.get_by_label("Name your space").fill("Ari & Kai")
+    page.get_by_role("button", name="Start our space").click()
+    page.goto(f"{live_server.url}/together/ideas/")
+    expect(page.locator("#idea-results > ul > li")).to_have_count(12)
+    filters_top = page.get_by_label("Where").bounding_box()["y"]
+    assert filters_top < 844, "the filters should be on the first screen"
+    assert page.evaluate("document.documentElement.scrollHeight") < 12_000
+    page.get_by_label("Cost").select_option("free")
+    expect(page.locator("#idea-count")).to_contain_text(f"{len(content.matching(cost='free'))} of 98 ideas match")
+    page.get_by_role("link", name="Next ideas").click()
+    expect(page).to_have_url(re.compile(r"cost=free&page=2"))
+    expect(page.get_by_text("Page 2 of")).to_be_visible()
+    expect(page.get_by_label("Cost")).to_have_value("free")
+    free = content.matching(cost="free")
+    expect(page.locator("#idea-results > ul > li")).to_have_count(min(12, len(free) - 12))
+    expect(page.locator(f"#idea-{free[12].id}")).to_be_visible()
+    assert_accessible(page)
