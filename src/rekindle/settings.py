@@ -179,6 +179,8 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "rekindle.spaces.forms.SignupExtraForm"
+ACCOUNT_FORMS = {"signup": "rekindle.spaces.signup_form.SignupForm"}
+ACCOUNT_ADAPTER = "rekindle.spaces.signups.AccountAdapter"
 ACCOUNT_EMAIL_VERIFICATION = os.environ.get("REKINDLE_EMAIL_VERIFICATION", "optional")
 if ACCOUNT_EMAIL_VERIFICATION not in {"none", "optional", "mandatory"}:
     raise ImproperlyConfigured("REKINDLE_EMAIL_VERIFICATION must be none, optional or mandatory")
