@@ -230,6 +230,18 @@ def test_the_record_is_saved_and_shared(couple):
     assert meeting in selectors.past_meetings(couple_for(bob))
 
 
+def test_the_record_heads_two_appreciations_in_the_plural(couple):
+    alice, bob = couple
+    meeting = services.meeting_start(person=alice, couple=couple_for(alice))
+    add = services.meeting_add_entry
+    add(person=alice, couple=couple_for(alice), meeting_id=meeting.pk, kind="appreciation", text="The soup")
+    add(person=bob, couple=couple_for(bob), meeting_id=meeting.pk, kind="appreciation", text="The walk")
+    add(person=bob, couple=couple_for(bob), meeting_id=meeting.pk, kind="went_well", text="Sunday")
+    body = client_for(alice).get(reverse("meeting_record", kwargs={"meeting_id": meeting.pk})).content.decode()
+    assert '<h2 id="rec-appreciation">Appreciations</h2>' in body and "An appreciation" not in body
+    assert '<h2 id="rec-went_well">What went well</h2>' in body
+
+
 def test_the_issue_step_is_simply_not_offered_when_joint_exercises_are_off(couple):
     alice, bob = couple
     meeting = services.meeting_start(person=alice, couple=couple_for(alice))
