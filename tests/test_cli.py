@@ -135,3 +135,14 @@ def test_demo_history_is_believable():
     assert not sam.checkins.filter(local_date=sam.today()).exists()  # today is left for the visitor
     load_demo()  # running it again starts fresh instead of failing
     assert Person.objects.filter(email=logins[0].email).count() == 1
+
+
+def test_a_public_url_is_checked_and_trusted(tmp_path):
+    bad = clean_env(tmp_path) | {"REKINDLE_PUBLIC_URL": "192.168.1.20:8000"}
+    result = subprocess.run([sys.executable, "-m", "rekindle", "manage", "check"], env=bad, capture_output=True, text=True)
+    assert result.returncode != 0 and "REKINDLE_PUBLIC_URL must be an address like" in result.stderr
+    good = clean_env(tmp_path) | {"REKINDLE_PUBLIC_URL": "http://192.168.1.20:8000/"}
+    script = "from django.conf import settings as s; print(s.PUBLIC_URL, s.ALLOWED_HOSTS[-1], s.CSRF_TRUSTED_ORIGINS)"
+    result = subprocess.run([sys.executable, "-m", "rekindle", "manage", "shell", "-c", script], env=good,
+                            capture_output=True, text=True)
+    assert result.stdout.strip().splitlines()[-1].split() == ["http://192.168.1.20:8000", "192.168.1.20", "['http://192.168.1.20:8000']"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -52,6 +53,20 @@ DEBUG = env_bool("REKINDLE_DEBUG", False)
 SECRET_KEY = os.environ.get("REKINDLE_SECRET_KEY") or load_or_create_secret_key(DATA_DIR)
 ALLOWED_HOSTS = env_list("REKINDLE_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("REKINDLE_CSRF_TRUSTED_ORIGINS", [])
+# The address people use to reach this server (invite links are built from it), e.g.
+# http://192.168.1.20:8000 at home or https://rekindle.example.org. Empty: the address of each request.
+PUBLIC_URL = os.environ.get("REKINDLE_PUBLIC_URL", "").strip().rstrip("/")
+if PUBLIC_URL:
+    _public = urlsplit(PUBLIC_URL)
+    if _public.scheme not in {"http", "https"} or not _public.hostname or _public.path or _public.query:
+        raise ImproperlyConfigured(
+            "REKINDLE_PUBLIC_URL must be an address like http://192.168.1.20:8000 or https://rekindle.example.org"
+        )
+    _public_host = f"[{_public.hostname}]" if ":" in _public.hostname else _public.hostname
+    if _public_host not in ALLOWED_HOSTS and "*" not in ALLOWED_HOSTS:
+        ALLOWED_HOSTS.append(_public_host)
+    if PUBLIC_URL not in CSRF_TRUSTED_ORIGINS:
+        CSRF_TRUSTED_ORIGINS.append(PUBLIC_URL)
 SECURE_COOKIES = env_bool("REKINDLE_SECURE_COOKIES", False)
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
@@ -181,6 +196,8 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "rekindle.spaces.forms.SignupExtraForm"
+ACCOUNT_FORMS = {"signup": "rekindle.spaces.signup_form.SignupForm"}
+ACCOUNT_ADAPTER = "rekindle.spaces.signups.AccountAdapter"
 ACCOUNT_EMAIL_VERIFICATION = os.environ.get("REKINDLE_EMAIL_VERIFICATION", "optional")
 if ACCOUNT_EMAIL_VERIFICATION not in {"none", "optional", "mandatory"}:
     raise ImproperlyConfigured("REKINDLE_EMAIL_VERIFICATION must be none, optional or mandatory")

@@ -16,9 +16,9 @@ AFRAID = {**ALL_NO, "afraid": "yes"}
 def test_yes_answer_shows_not_your_fault_resources_and_device_safety(couple):
     alice, _ = couple
     client = client_for(alice)
-    response = client.post(reverse("safety_check"), AFRAID, HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8")
+    response = client.post(reverse("safety_check"), AFRAID)
     assert response.url == reverse("safety_result")
-    body = client.get(reverse("safety_result"), HTTP_ACCEPT_LANGUAGE="en-GB").content.decode()
+    body = client.get(reverse("safety_result")).content.decode()  # Alice lives in Europe/London
     assert "It is not your fault" in body
     assert "Help in United Kingdom" in body and "999" in body
     assert "Someone else may be able to see this phone" in body
@@ -67,16 +67,16 @@ def test_hiding_joint_exercises_turns_them_off_for_the_space(couple):
 def test_the_offer_shows_once_on_today_until_taken_or_put_off(couple):
     alice, _ = couple
     client = client_for(alice)
-    assert "One private question before you start" in client.get(reverse("today")).content.decode()
+    assert "Four private questions before you start" in client.get(reverse("today")).content.decode()
     client.post(reverse("safety_later"))
-    assert "One private question before you start" not in client.get(reverse("today")).content.decode()
+    assert "Four private questions before you start" not in client.get(reverse("today")).content.decode()
 
 
 def test_taking_the_check_also_closes_the_offer(couple):
     alice, _ = couple
     client = client_for(alice)
     client.post(reverse("safety_check"), ALL_NO)
-    assert "One private question before you start" not in client.get(reverse("today")).content.decode()
+    assert "Four private questions before you start" not in client.get(reverse("today")).content.decode()
 
 
 def test_resources_for_each_required_country_and_a_fallback():
@@ -84,8 +84,47 @@ def test_resources_for_each_required_country_and_a_fallback():
     for code in ("US", "GB", "CA", "AU", "IE", "NZ", "default"):
         assert code in countries
     assert resources.for_country("ZZ").code == "default"
-    assert resources.guess_country("fr-CA,fr;q=0.9") == "CA"
-    assert resources.guess_country("de") == "default"
+    assert resources.country_for_person(chosen="NZ", time_zone="Europe/London") == ("NZ", "chosen")
+    assert resources.country_for_person(time_zone="America/Vancouver") == ("CA", "time_zone")
+    assert resources.country_for_person(time_zone="Europe/Berlin") == ("default", "fallback")
+    assert resources.country_for_person(chosen="default", time_zone="Europe/London") == ("default", "chosen")
+
+
+def test_support_follows_the_time_zone_not_the_browser_language(db):
+    from tests.conftest import make_person
+
+    sam = make_person("Sam", time_zone="America/Los_Angeles")
+    client = client_for(sam)
+    body = client.get(reverse("support"), HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8").content.decode()
+    assert "Help in United States" in body and "call 911" in body and "call 999" not in body
+    assert "Shown for the country of your time zone." in body
+
+
+def test_the_country_changes_in_one_tap_and_is_kept(db):
+    from tests.conftest import make_person
+
+    sam = make_person("Sam", time_zone="America/Los_Angeles")
+    client = client_for(sam)
+    body = client.get(reverse("support")).content.decode()
+    assert '<button type="submit" class="small" name="country" value="GB">United Kingdom</button>' in body
+    response = client.post(reverse("support_country"), {"country": "GB", "next": "/support/"})
+    assert response.status_code == 302 and response.url.startswith("/support/")
+    body = client.get(reverse("support")).content.decode()
+    assert "Help in United Kingdom" in body and "You chose this country." in body
+
+
+def test_logged_out_visitors_get_one_tap_links_and_the_general_list(db):
+    body = client_for(None).get(reverse("support"), HTTP_ACCEPT_LANGUAGE="en-GB").content.decode()
+    assert "Help in United Kingdom" not in body
+    assert 'href="?country=NZ#resources-title">New Zealand</a>' in body
+    body = client_for(None).get(reverse("support"), {"country": "NZ"}).content.decode()
+    assert "Help in New Zealand" in body
+
+
+def test_support_sections_are_named_by_their_headings(db):
+    body = client_for(None).get(reverse("support")).content.decode()
+    assert 'aria-labelledby="professional-help-title" id="professional-help"' in body
+    assert '<h2 id="professional-help-title">When to look for a professional</h2>' in body
 
 
 def test_support_page_works_for_anyone_and_lists_the_operators_counsellors(db):
@@ -146,3 +185,17 @@ def test_no_e_mail_is_ever_sent_about_the_check(couple):
     client.post(reverse("joint_exercises"), {"hide": "yes"})
     client.post(reverse("safety_delete"))
     assert mail.outbox == []
+
+
+def test_the_safety_offer_counts_the_questions_it_introduces(couple, monkeypatch):
+    alice, _ = couple
+    client = client_for(alice)
+    body = client.get(reverse("today")).content.decode()
+    assert "Four private questions before you start" in body and "four quick questions" in body
+    assert "Four yes-or-no questions" in client.get(reverse("support")).content.decode()
+    from rekindle.care import questions
+
+    three = {**questions.safety_check(), "questions": questions.safety_check()["questions"][:3]}
+    monkeypatch.setattr(questions, "safety_check", lambda: three)
+    body = client.get(reverse("today")).content.decode()
+    assert "Three private questions before you start" in body and "one private question" not in body.lower()

@@ -46,7 +46,7 @@ def test_two_partners_do_the_challenge(new_phone, live_server):
     # Alice picks the emotional one, with a note; htmx swaps the activities in place.
     card = phone_a.locator("section", has=phone_a.get_by_role("heading", name=emotional.title))
     card.get_by_label("A line for Bob (optional)").fill("That made my evening")
-    card.get_by_role("button", name="We did this").click()
+    card.get_by_role("button", name="I did this").click()
     wait_for_htmx(phone_a)
     expect(phone_a.get_by_text("You did this: “That made my evening”")).to_be_visible()
     assert_accessible(phone_a)
@@ -58,7 +58,7 @@ def test_two_partners_do_the_challenge(new_phone, live_server):
     expect(phone_b.get_by_text("Alice did this: “That made my evening”")).to_be_visible()
     card = phone_b.locator("section", has=phone_b.get_by_role("heading", name=physical.title))
     card.get_by_label("A line for Alice (optional)").fill("Five quiet minutes")
-    card.get_by_role("button", name="We did this").click()
+    card.get_by_role("button", name="I did this").click()
     wait_for_htmx(phone_b)
     assert_accessible(phone_b)
     phone_a.reload()
@@ -75,12 +75,12 @@ def test_two_partners_do_the_challenge(new_phone, live_server):
     phone_a.get_by_role("link", name="Day 2, open").click()
     day2 = get_program("reconnect-30").step(2)
     card = phone_a.locator("section", has=phone_a.get_by_role("heading", name=day2.activities[0].title))
-    card.get_by_role("button", name="We did this").click()
+    card.get_by_role("button", name="I did this").click()
     wait_for_htmx(phone_a)
     expect(phone_a.get_by_text("You did this")).to_be_visible()
     phone_a.goto(f"{live_server.url}/programs/runs/{enrolment.pk}/")
-    expect(phone_a.get_by_role("link", name="Day 1, done")).to_be_visible()
-    expect(phone_a.get_by_role("link", name="Day 2, partly done")).to_be_visible()
+    expect(phone_a.get_by_role("link", name="Day 1, marked by both")).to_be_visible()
+    expect(phone_a.get_by_role("link", name="Day 2, marked by one of you")).to_be_visible()
 
     # Bob would rather skip hugs for now: day 2's hug becomes its gentler alternative, for both.
     hug = next(a for a in day2.activities if a.kind == "physical")

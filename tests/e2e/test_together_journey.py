@@ -30,7 +30,7 @@ def pair_up(live_server, alice, bob) -> None:
     expect(bob.get_by_role("heading", name="Alice invited you")).to_be_visible()
     bob.get_by_role("link", name="Create an account").click()
     signup(bob, live_server, "Bob", "bob@example.com", tz="America/New_York", start=False)
-    bob.get_by_role("button", name="Join Alice & Bob").click()
+    # Signing up from the invite link joins at once: no second tap on "Join".
     expect(bob.get_by_text("You've joined Alice & Bob")).to_be_visible()
 
 
@@ -50,7 +50,7 @@ def test_partners_pick_an_idea_and_keep_the_memory(live_server, new_phone):
     expected = content.matching(place="home", new_to_both=True)
     expect(alice.locator("#idea-count")).to_contain_text(f"{len(expected)} of 98 ideas match")
     expect(alice).to_have_url(re.compile(r"place=home.*new_to_both=on"))
-    expect(alice.locator("#idea-results > ul > li")).to_have_count(len(expected))
+    expect(alice.locator("#idea-results > ul > li")).to_have_count(min(len(expected), 12))
     assert_accessible(alice)
     shot(alice, "40-ideas-filtered")
 

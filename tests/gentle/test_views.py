@@ -188,3 +188,12 @@ def test_the_page_stays_within_the_query_budget(frank, erin, django_assert_max_n
         for text in (HARSH, long_harsh[:5000], ""):
             with django_assert_max_num_queries(10, info=f"POST /draft/ {len(text)} characters"):
                 assert client.post(URL, {"text": text}, **headers).status_code in {200, 400}
+
+
+def test_the_count_of_phrases_matches_the_marks_in_the_draft(frank):
+    # "You always make me" (blame) and "always" (an absolute) overlap: one mark, one phrase.
+    text = "You always make me feel stupid."
+    body = client_for(frank).post(URL, {"text": text}).content.decode()
+    assert body.count("<mark>") == 1
+    assert "1 phrase might land harder than you mean. It's marked" in body
+    assert "2 phrases" not in body

@@ -128,6 +128,23 @@ def test_a_meeting_can_be_left_and_resumed(couple):
     assert "stopped at step 3" in response.content.decode()
 
 
+def test_the_meetings_page_names_who_started_the_meeting(couple):
+    alice, bob = couple
+    services.meeting_start(person=alice, couple=couple_for(alice))
+    assert "Alice started it on" in client_for(bob).get(reverse("meetings")).content.decode()
+    body = client_for(alice).get(reverse("meetings")).content.decode()
+    assert "You started it on" in body and "Alice started" not in body
+
+
+def test_one_commitment_kept_is_said_in_the_singular(couple):
+    alice, bob = couple
+    services.commitment_kept(person=alice, commitment_id=make(alice).pk)
+    body = client_for(bob).get(reverse("commitments")).content.decode()
+    assert "1 of 1</span> commitment kept" in body
+    services.commitment_kept(person=alice, commitment_id=make(alice, text="Cook on Friday").pk)
+    assert "2 of 2</span> commitments kept" in client_for(bob).get(reverse("commitments")).content.decode()
+
+
 def test_on_one_phone_entries_are_recorded_for_whoever_speaks(couple):
     alice, bob = couple
     meeting = services.meeting_start(person=alice, couple=couple_for(alice))
@@ -142,13 +159,62 @@ def test_on_one_phone_entries_are_recorded_for_whoever_speaks(couple):
 def test_step_six_answers_become_the_partners_commitments(couple):
     alice, bob = couple
     meeting = services.meeting_start(person=alice, couple=couple_for(alice))
-    client_for(alice).post(
-        reverse("meeting_request", kwargs={"meeting_id": meeting.pk}),
-        {"request": "Ask me about my day at dinner", "speaker": alice.pk},
-    )
+    url = reverse("meeting_request", kwargs={"meeting_id": meeting.pk})
+    client_for(alice).post(url, {"request": "Ask me about my day at dinner", "speaker": alice.pk, "confirm": "1",
+                                 "text": "ask you about your day at dinner"})
     commitment = Commitment.objects.get()
     assert commitment.author == bob and commitment.requested_by == alice and commitment.meeting == meeting
     assert commitment.due_on == meeting.held_on + dt.timedelta(days=7)
+
+
+def test_meeting_steps_are_named_in_the_steps_bar(couple):
+    alice, _ = couple
+    meeting = services.meeting_start(person=alice, couple=couple_for(alice))
+    page = client_for(alice).get(reverse("meeting_step", kwargs={"meeting_id": meeting.pk, "step": 2})).content.decode()
+    assert '<span class="step-n">1</span> Appreciations</a>' in page
+    assert '<span aria-current="step"><span class="step-n">2</span> Went well</span>' in page
+    assert '<span class="step-n">7</span> Next date</a>' in page
+
+
+def test_step_six_wording_is_confirmed_or_edited_before_it_is_saved(couple):
+    alice, bob = couple
+    meeting = services.meeting_start(person=alice, couple=couple_for(alice))
+    url = reverse("meeting_request", kwargs={"meeting_id": meeting.pk})
+    client = client_for(alice)
+    # First tap: nothing is saved; the promise is offered in Bob's words, ready to edit.
+    page = client.post(url, {"request": "called me at lunch", "speaker": alice.pk})
+    assert page.status_code == 200 and not Commitment.objects.exists()
+    body = page.content.decode()
+    assert "Bob: I will…" in body and 'value="call you at lunch"' in body
+    # An emptied field gets a kind message and keeps the wish.
+    page = client.post(url, {"request": "called me at lunch", "speaker": alice.pk, "confirm": "1", "text": " "})
+    assert page.status_code == 400 and not Commitment.objects.exists()
+    assert "Say what you will do" in page.content.decode() and "called me at lunch" in page.content.decode()
+    # Confirmed, with Bob's own edit.
+    client.post(url, {"request": "called me at lunch", "speaker": alice.pk, "confirm": "1",
+                      "text": "call you at lunch on Tuesday and Thursday"})
+    commitment = Commitment.objects.get()
+    assert commitment.author == bob and commitment.text == "call you at lunch on Tuesday and Thursday"
+    services.meeting_finish(person=alice, couple=couple_for(alice), meeting_id=meeting.pk)
+    record = client.get(reverse("meeting_record", kwargs={"meeting_id": meeting.pk})).content.decode()
+    assert "Bob will</strong> call you at lunch on Tuesday" in record and "will called" not in record
+    mine = client_for(bob).get(reverse("commitments")).content.decode()
+    assert "I will</strong> call you at lunch on Tuesday" in mine
+
+
+@pytest.mark.parametrize("wish, promise", [
+    ("called me at lunch", "call you at lunch"),
+    ("Ask me about my day at dinner", "ask you about your day at dinner"),
+    ("hugged me before work", "hug you before work"),
+    ("danced with me in the kitchen", "dance with you in the kitchen"),
+    ("made me a coffee", "make you a coffee"),
+    ("texted me when you leave work", "text you when I leave work"),
+    ("tidied the hall", "tidy the hall"),
+])
+def test_a_wish_is_offered_as_a_promise(wish, promise):
+    from rekindle.lib.wording import as_promise
+
+    assert as_promise(wish) == promise
 
 
 def test_the_record_is_saved_and_shared(couple):
@@ -164,6 +230,18 @@ def test_the_record_is_saved_and_shared(couple):
     assert meeting in selectors.past_meetings(couple_for(bob))
 
 
+def test_the_record_heads_two_appreciations_in_the_plural(couple):
+    alice, bob = couple
+    meeting = services.meeting_start(person=alice, couple=couple_for(alice))
+    add = services.meeting_add_entry
+    add(person=alice, couple=couple_for(alice), meeting_id=meeting.pk, kind="appreciation", text="The soup")
+    add(person=bob, couple=couple_for(bob), meeting_id=meeting.pk, kind="appreciation", text="The walk")
+    add(person=bob, couple=couple_for(bob), meeting_id=meeting.pk, kind="went_well", text="Sunday")
+    body = client_for(alice).get(reverse("meeting_record", kwargs={"meeting_id": meeting.pk})).content.decode()
+    assert '<h2 id="rec-appreciation">Appreciations</h2>' in body and "An appreciation" not in body
+    assert '<h2 id="rec-went_well">What went well</h2>' in body
+
+
 def test_the_issue_step_is_simply_not_offered_when_joint_exercises_are_off(couple):
     alice, bob = couple
     meeting = services.meeting_start(person=alice, couple=couple_for(alice))
@@ -172,7 +250,8 @@ def test_the_issue_step_is_simply_not_offered_when_joint_exercises_are_off(coupl
         client = client_for(person)
         assert client.get(reverse("meeting_step", kwargs={"meeting_id": meeting.pk, "step": 5})).status_code == 404
         page = client.get(reverse("meeting_step", kwargs={"meeting_id": meeting.pk, "step": 4})).content.decode()
-        assert "One issue" not in page and 'aria-label="Step 7"' not in page  # six steps, numbered 1–6
+        assert "One issue" not in page and '"step-n">7<' not in page  # six steps, numbered 1–6
+        assert '<span class="step-n">6</span> Next date</a>' in page
 
 
 def test_polling_returns_only_the_entries(couple, django_assert_max_num_queries):

@@ -174,3 +174,14 @@ def test_concurrent_pairs_stay_separate(couple, other_couple):
     alice, _ = couple
     carol, _ = other_couple
     assert couple_for(alice).space != couple_for(carol).space
+
+
+def test_invite_links_use_the_configured_public_address(alice, settings):
+    services.space_create(person=alice, name="Us")
+    invite = services.invite_create(person=alice)
+    client = client_for(alice)
+    body = client.get(reverse("space")).content.decode()
+    assert f'value="http://testserver/join/{invite.code}/"' in body
+    settings.PUBLIC_URL = "http://192.168.1.20:8000"
+    body = client.get(reverse("space")).content.decode()
+    assert f'value="http://192.168.1.20:8000/join/{invite.code}/"' in body

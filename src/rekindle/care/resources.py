@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from rekindle.lib.zones import country_for_zone
 from rekindle.lib.content import ContentError, Report, content_path, line_of, read_toml
 
 FILE = "help_resources.toml"
@@ -98,16 +99,21 @@ def country_choices() -> list[tuple[str, str]]:
     return listed + [(FALLBACK, "Somewhere else")]
 
 
-def guess_country(accept_language: str) -> str:
-    """A first guess from the browser's language, like en-GB → GB; the person can change it."""
+def country_for_person(*, chosen: str = "", time_zone: str = "") -> tuple[str, str]:
+    """Whose help to show: the country the person chose, else their time zone's, else everyone's.
+
+    Returns (code, why) where why is "chosen", "time_zone" or "fallback". The browser's
+    language is never used: an en-GB phone in Los Angeles needs American numbers.
+    """
     codes = all_countries()
-    for part in (accept_language or "").split(","):
-        tag = part.split(";")[0].strip()
-        if "-" in tag:
-            region = tag.split("-")[-1].upper()
-            if region in codes:
-                return region
-    return FALLBACK
+    if chosen and chosen.upper() in codes:
+        return chosen.upper(), "chosen"
+    if chosen == FALLBACK:
+        return FALLBACK, "chosen"
+    zone_country = country_for_zone(time_zone)
+    if zone_country in codes:
+        return zone_country, "time_zone"
+    return FALLBACK, "fallback"
 
 
 def check(report: Report) -> None:

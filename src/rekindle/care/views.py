@@ -16,8 +16,20 @@ from rekindle.care.models import Counsellor
 from rekindle.care.questions import safety_check
 
 
-def _country(request, prefs) -> str:
-    return request.GET.get("country") or prefs.country or resources.guess_country(request.headers.get("Accept-Language", ""))
+def _country(request, prefs) -> tuple[resources.Country, str]:
+    """The country whose help to show, and why: a country picked for this view, the saved choice, the time zone's."""
+    viewing = request.GET.get("country", "")
+    if viewing in resources.all_countries():
+        return resources.for_country(viewing), "viewing"
+    chosen = prefs.country if prefs else ""
+    time_zone = request.user.time_zone if request.user.is_authenticated else ""
+    code, why = resources.country_for_person(chosen=chosen, time_zone=time_zone)
+    return resources.for_country(code), why
+
+
+def _country_context(request, prefs) -> dict:
+    country, why = _country(request, prefs)
+    return {"country": country, "country_why": why, "country_choices": resources.country_choices()}
 
 
 def _safe_next(request, default: str) -> str:
@@ -31,13 +43,8 @@ def _safe_next(request, default: str) -> str:
 def support(request):
     """Open to everyone, signed in or not: help should never sit behind a login."""
     prefs = selectors.preferences_for(request.user) if request.user.is_authenticated else None
-    code = _country(request, prefs) if prefs else request.GET.get("country") or resources.guess_country(
-        request.headers.get("Accept-Language", "")
-    )
-    country = resources.for_country(code)
     context = {
-        "country": country,
-        "country_form": CountryForm(initial={"country": country.code}),
+        **_country_context(request, prefs),
         "counsellors": list(Counsellor.objects.all()),
         "prefs": prefs,
         "help_reason": signposting.REASONS.get(prefs.help_reason, "") if prefs else "",
@@ -63,13 +70,7 @@ def safety_result(request):
     if check is None:
         return redirect("safety_check")
     prefs = selectors.preferences_for(request.user)
-    country = resources.for_country(_country(request, prefs))
-    context = {
-        "check": check,
-        "prefs": prefs,
-        "country": country,
-        "country_form": CountryForm(initial={"country": country.code}),
-    }
+    context = {"check": check, "prefs": prefs, **_country_context(request, prefs)}
     return render(request, "care/safety_result.html", context)
 
 
@@ -107,8 +108,10 @@ def joint_exercises(request):
 def country(request):
     form = CountryForm(request.POST)
     if form.is_valid():
-        services.country_set(person=request.user, code=form.cleaned_data["country"])
-    return redirect(_safe_next(request, reverse("support")))
+        code = services.country_set(person=request.user, code=form.cleaned_data["country"])
+        name = resources.for_country(code).name if code != resources.FALLBACK else "wherever you are"
+        messages.success(request, f"Done. You'll see help for {name} from now on.")
+    return redirect(_safe_next(request, reverse("support")) + "#resources-title")
 
 
 @login_required

@@ -95,6 +95,11 @@ class Analysis:
         return frozenset(flag.category for flag in self.flags)
 
     @property
+    def marked(self) -> int:
+        """How many stretches of the draft are marked; overlapping flags share one mark."""
+        return sum(1 for segment in self.segments if segment.categories)
+
+    @property
     def has_shape(self) -> bool:
         return self.has_appreciation and self.has_feeling and self.has_need
 

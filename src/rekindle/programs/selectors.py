@@ -100,7 +100,7 @@ class StepProgress:
 
     @property
     def label(self) -> str:
-        return {"done": "done", "partly": "partly done", "open": "open", "locked": "not open yet"}[self.status]
+        return {"done": "marked by both", "partly": "marked by one of you", "open": "open", "locked": "not open yet"}[self.status]
 
 
 def progress(person, couple: Couple, enrolment: Enrolment) -> list[StepProgress]:

@@ -24,7 +24,8 @@ def index(request, couple):
     running = selectors.running_enrolment(couple)
     context = {
         "couple": couple,
-        "programs": list(all_programs().values()),
+        # The one already running has its own card above; "Other programs" are the others.
+        "programs": [p for p in all_programs().values() if running is None or p.slug != running.program_slug],
         "running": running,
         "running_program": get_program(running.program_slug) if running else None,
         "past": selectors.past_enrolments(couple),
@@ -72,7 +73,9 @@ def progress(request, couple, enrolment_id: int):
         "steps": steps,
         "current": current,
         "phase": program.step(current).phase,
-        "done_count": sum(1 for s in steps if s.status == "done"),
+        # Days either of you marked, and of those, the ones both of you did: what actually happened.
+        "marked_count": sum(1 for s in steps if s.status in ("done", "partly")),
+        "both_count": sum(1 for s in steps if s.status == "done") if couple.partner else 0,
     }
     return render(request, "programs/progress.html", context)
 

@@ -18,6 +18,12 @@ class MeetingStep:
     title: str
     guidance: str
     kinds: tuple[str, ...]
+    short: str = ""
+
+    @property
+    def name(self) -> str:
+        """What the steps bar calls this step."""
+        return self.short or self.title
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,8 @@ def parse() -> Guide:
         unknown = set(raw.get("kinds", [])) - known
         if unknown:
             problems.append(f"{path}:{where}: unknown kinds {', '.join(sorted(unknown))}")
-        steps.append(MeetingStep(index, raw.get("title", ""), raw.get("guidance", ""), tuple(raw.get("kinds", []))))
+        steps.append(MeetingStep(index, raw.get("title", ""), raw.get("guidance", ""), tuple(raw.get("kinds", [])),
+                                 short=raw.get("short", "")))
     if len(steps) != 7:
         problems.append(f"{path}:1: the meeting has exactly seven steps")
     if problems:

@@ -107,6 +107,13 @@ class MeetingEntry(models.Model):
         ("stress", "What's stressing me"),
         ("support", "How you could help"),
     ]
+    # Headings for a list of what was said, one or many: the meeting record.
+    HEADINGS = {
+        "appreciation": ("An appreciation", "Appreciations"),
+        "went_well": ("What went well", "What went well"),
+        "stress": ("What's stressing me", "What's stressing us"),
+        "support": ("How you could help", "How we could help each other"),
+    }
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="entries")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")

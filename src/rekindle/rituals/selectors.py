@@ -60,7 +60,7 @@ def meeting_for(couple: Couple, meeting_id: int) -> Meeting | None:
 
 
 def unfinished_meeting(couple: Couple) -> Meeting | None:
-    return Meeting.objects.filter(space=couple.space, finished_at__isnull=True).first()
+    return Meeting.objects.filter(space=couple.space, finished_at__isnull=True).select_related("started_by").first()
 
 
 def past_meetings(couple: Couple, limit: int = 30):

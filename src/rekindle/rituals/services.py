@@ -33,7 +33,7 @@ def _line(value: str, *, field: str, empty: str, limit: int = TEXT_MAX, required
     return value
 
 
-def _member(couple: Couple, person_id) -> object:
+def meeting_member(couple: Couple, person_id) -> object:
     """The person a shared phone is typing for: the viewer or their partner, no one else."""
     for person in (couple.me, couple.partner):
         if person is not None and str(person.pk) == str(person_id):
@@ -168,7 +168,7 @@ def meeting_add_entry(*, person, couple: Couple, meeting_id: int, kind: str, tex
     if kind not in dict(MeetingEntry.KINDS):
         raise ValidationError("That isn't part of the meeting.", code="bad_kind")
     text = _line(text, field="text", empty="A sentence is plenty.")
-    author = _member(couple, speaker_id)
+    author = meeting_member(couple, speaker_id)
     return MeetingEntry.objects.create(meeting=meeting, author=author, entered_by=person, kind=kind, text=text)
 
 
@@ -187,14 +187,15 @@ def meeting_save_notes(*, person, couple: Couple, meeting_id: int, **fields: str
 def meeting_request_commitment(*, person, couple: Couple, meeting_id: int, text: str, speaker_id=None) -> Commitment:
     """Step 6: the speaker answers “what can you do next week to make me feel more loved?”.
 
-    The answer becomes a commitment made by the other partner, due a week from the meeting.
+    The answer, worded as the other partner's promise and confirmed on screen, becomes a
+    commitment made by that partner, due a week from the meeting.
     """
     meeting = _open_meeting(couple, meeting_id)
     if couple.partner is None:
         raise ValidationError("This step needs both of you.", code="solo")
-    asker = _member(couple, speaker_id)
+    asker = meeting_member(couple, speaker_id)
     maker = couple.partner if asker == couple.me else couple.me
-    text = _line(text, field="request", empty="Say one small thing that would help you feel loved next week.")
+    text = _line(text, field="text", empty="Say what you will do, in a few words.")
     due = max(meeting.held_on, maker.today()) + dt.timedelta(days=7)
     return Commitment.objects.create(
         space=couple.space, author=maker, text=text, due_on=due, meeting=meeting, requested_by=asker

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from rekindle.care.selectors import joint_conflict_exercises_hidden
+from rekindle.lib.wording import as_promise
 from rekindle.listening.selectors import listening_offered
 from rekindle.rituals import selectors, services
 from rekindle.rituals.forms import (
@@ -198,7 +199,7 @@ def meeting_step(request, couple, meeting_id: int, step: int):
     return _render_step(request, couple, meeting_id, step)
 
 
-def _render_step(request, couple, meeting_id: int, step: int, *, forms=None, status=200):
+def _render_step(request, couple, meeting_id: int, step: int, *, forms=None, draft=None, status=200):
     """A meeting step; htmx polling gets just the entries, so each phone sees the other's."""
     meeting = _meeting_or_404(couple, meeting_id)
     offered = _steps_offered(couple)
@@ -210,6 +211,7 @@ def _render_step(request, couple, meeting_id: int, step: int, *, forms=None, sta
         "meeting": meeting,
         "step": guide().step(step),
         "offered": offered,
+        "offered_steps": [guide().step(n) for n in offered],
         "previous": next((n for n in reversed(offered) if n < step), None),
         "next": next((n for n in offered if n > step), None),
         "said": [entry for kind in guide().step(step).kinds for entry in selectors.meeting_entries(person, meeting)[kind]],
@@ -222,6 +224,7 @@ def _render_step(request, couple, meeting_id: int, step: int, *, forms=None, sta
         context["to_review"] = selectors.commitments_to_review(person, meeting)
     if step == 6:
         context["made"] = selectors.meeting_commitments(person, meeting)
+        context["draft"] = draft
     if step == ISSUE_STEP:
         context["listening_start_url"] = reverse("listening")
     return render(request, "rituals/meeting_step.html", context, status=status)
@@ -261,16 +264,47 @@ def meeting_notes(request, couple, meeting_id: int, step: int):
 @needs_space
 @require_POST
 def meeting_request(request, couple, meeting_id: int):
-    form = EntryForm({"text": request.POST.get("request", "")})
-    try:
-        services.meeting_request_commitment(
-            person=request.user, couple=couple, meeting_id=meeting_id,
-            text=request.POST.get("request", ""), speaker_id=request.POST.get("speaker"),
-        )
-    except ValidationError as exc:
-        _apply_errors(form, exc)
+    """Step 6 in two taps: the wish as spoken, then the promise in the maker's words, saved on confirm."""
+    wish = request.POST.get("request", "")
+    speaker_id = request.POST.get("speaker")
+    if request.POST.get("confirm"):
+        try:
+            services.meeting_request_commitment(
+                person=request.user, couple=couple, meeting_id=meeting_id,
+                text=request.POST.get("text", ""), speaker_id=speaker_id,
+            )
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):  # the wording was empty or too long: keep the draft, say so there
+                form = EntryForm({"text": request.POST.get("text", "")})
+                form.is_valid()
+                form.errors.clear()
+                _apply_errors(form, exc)
+                draft = _draft(couple, wish, speaker_id, promise=request.POST.get("text", ""), form=form)
+                return _render_step(request, couple, meeting_id, 6, draft=draft, status=400)
+            form = EntryForm({"text": wish})
+            form.is_valid()
+            _apply_errors(form, exc)
+            return _render_step(request, couple, meeting_id, 6, forms={"request": form}, status=400)
+        messages.success(request, "Saved as a commitment. You'll both see it in Commitments.")
+        return redirect("meeting_step", meeting_id=meeting_id, step=6)
+    form = EntryForm({"text": wish})
+    if not form.is_valid() or couple.partner is None:
+        if couple.partner is None or not wish.strip():
+            form.errors.clear()
+            form.add_error(None, "Say one small thing that would help you feel loved next week."
+                           if couple.partner else "This step needs both of you.")
         return _render_step(request, couple, meeting_id, 6, forms={"request": form}, status=400)
-    return redirect("meeting_step", meeting_id=meeting_id, step=6)
+    return _render_step(request, couple, meeting_id, 6, draft=_draft(couple, wish, speaker_id))
+
+
+def _draft(couple, wish: str, speaker_id, *, promise: str | None = None, form=None) -> dict:
+    """The wish, who asked, who would promise, and a first wording of the promise to confirm or edit."""
+    asker = services.meeting_member(couple, speaker_id)
+    maker = couple.partner if asker == couple.me else couple.me
+    return {
+        "wish": wish.strip(), "asker": asker, "maker": maker, "form": form,
+        "promise": as_promise(wish) if promise is None else promise,
+    }
 
 
 @needs_space
@@ -302,6 +336,7 @@ def meeting_record(request, couple, meeting_id: int):
     context = {
         "couple": couple, "meeting": meeting, "guide": guide(),
         "entries": selectors.meeting_entries(person, meeting),
+        "headings": {kind: MeetingEntry.HEADINGS[kind] for kind, _ in MeetingEntry.KINDS},
         "made": selectors.meeting_commitments(person, meeting),
         "show_issue": ISSUE_STEP in _steps_offered(couple),
     }

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from django import forms
 
-from rekindle.lib.dates import timezone_names
+from rekindle.lib.zones import choices_with
 
 
-def timezone_field() -> forms.ChoiceField:
+def timezone_field(current: str | None = None) -> forms.ChoiceField:
+    """Current zones by region with city names; a person's older stored zone stays offered to them."""
     return forms.ChoiceField(
         label="Your time zone",
-        choices=[(name, name.replace("_", " ")) for name in timezone_names()],
+        choices=lambda: choices_with(current),
         initial="UTC",
         error_messages={"invalid_choice": "Choose a time zone from the list."},
         help_text="Your day starts and ends here. We guess it from your device; change it if it's wrong.",
@@ -44,6 +45,11 @@ class SignupExtraForm(forms.Form):
 class ProfileForm(forms.Form):
     display_name = forms.CharField(label="Your name", max_length=60)
     time_zone = timezone_field()
+
+    def __init__(self, *args, current_zone: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if current_zone:
+            self.fields["time_zone"] = timezone_field(current_zone)
 
 
 class SpaceNameForm(forms.Form):

@@ -15,6 +15,7 @@ from rekindle.spaces.exports import export_for
 from rekindle.spaces.forms import JoinCodeForm, ProfileForm, SpaceNameForm
 from rekindle.spaces.models import normalise_invite_code
 from rekindle.spaces.selectors import couple_for_request, open_invite_for
+from rekindle.spaces.signups import JOINED_FROM_INVITE, PENDING_INVITE
 
 
 def home(request):
@@ -104,13 +105,17 @@ def join(request):
 
 
 def join_invite(request, code: str):
-    """The page an invite link or code leads to; joining happens on POST."""
+    """The page an invite link or code leads to; joining happens on POST, or right after sign-up."""
+    if request.user.is_authenticated and request.session.pop(JOINED_FROM_INVITE, None) == normalise_invite_code(code):
+        return redirect("today")  # they signed up from this invite and have joined already
     invite = services.invite_find(code)
     problem = None
     if invite is None:
         problem = "We couldn't find that invite. Check the code or ask your partner for a new link."
     elif invite.status in services.INVITE_PROBLEMS:
         problem = services.INVITE_PROBLEMS[invite.status]
+    if problem is None and not request.user.is_authenticated:
+        request.session[PENDING_INVITE] = invite.code  # kept through sign-up, which then joins
     if request.method == "POST" and request.user.is_authenticated and problem is None:
         try:
             services.invite_accept(person=request.user, code=code)
@@ -145,7 +150,8 @@ def space_leave(request):
 @login_required
 def profile(request):
     person = request.user
-    form = ProfileForm(request.POST or None, initial={"display_name": person.display_name, "time_zone": person.time_zone})
+    form = ProfileForm(request.POST or None, current_zone=person.time_zone,
+                       initial={"display_name": person.display_name, "time_zone": person.time_zone})
     status = 200
     if request.method == "POST":
         if form.is_valid():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -37,13 +38,23 @@ def _add_errors(form, exc: ValidationError) -> None:
 
 # --- the ideas library ---------------------------------------------------------------------
 
+IDEAS_PER_PAGE = 12
+
 
 def _ideas_url(filters: str) -> str:
     """The library with the filters someone had chosen, keeping only valid ones."""
-    valid = IdeaFilterForm(QueryDict(filters)).filters()
+    given = QueryDict(filters)
+    query = _filter_query(IdeaFilterForm(given).filters())
+    if given.get("page", "").isdigit():
+        query = f"{query}&page={given['page']}" if query else f"page={given['page']}"
+    return reverse("together_ideas") + (f"?{query}" if query else "")
+
+
+def _filter_query(valid: dict) -> str:
+    """The chosen filters as a query string, empty ones left out."""
     query = QueryDict(mutable=True)
     query.update({name: "on" if value is True else value for name, value in valid.items()})
-    return reverse("together_ideas") + (f"?{query.urlencode()}" if query else "")
+    return query.urlencode()
 
 
 @needs_space
@@ -51,10 +62,14 @@ def _ideas_url(filters: str) -> str:
 def ideas(request, couple):
     form = IdeaFilterForm(request.GET)
     filters = form.filters()
+    page = Paginator(content.matching(**filters), IDEAS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "couple": couple,
         "form": form,
-        "ideas": content.matching(**filters),
+        "ideas": page.object_list,
+        "page": page,
+        "matched": page.paginator.count,
+        "filter_query": _filter_query(filters),  # page links keep the filters
         "filtered": bool(filters),
         "listed": selectors.listed_idea_ids(request.user, couple),
         "total": len(content.all_ideas()),

@@ -2,14 +2,24 @@
 (function () {
   "use strict";
 
+  // Older names some devices still report, and the current names the picker offers.
+  var ZONE_RENAMED = {
+    "Asia/Calcutta": "Asia/Kolkata", "Asia/Saigon": "Asia/Ho_Chi_Minh", "Asia/Katmandu": "Asia/Kathmandu",
+    "Asia/Rangoon": "Asia/Yangon", "Europe/Kiev": "Europe/Kyiv", "Atlantic/Faeroe": "Atlantic/Faroe",
+    "America/Buenos_Aires": "America/Argentina/Buenos_Aires", "America/Indianapolis": "America/Indiana/Indianapolis",
+    "Pacific/Truk": "Pacific/Chuuk", "Pacific/Ponape": "Pacific/Pohnpei", "Asia/Ulan_Bator": "Asia/Ulaanbaatar",
+    "Australia/Canberra": "Australia/Sydney", "Europe/Belfast": "Europe/London", "America/Godthab": "America/Nuuk"
+  };
+
   // Pre-fill time zone pickers with the device's zone when nothing was chosen yet.
   function detectTimezone() {
     var zone;
     try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
     document.querySelectorAll("select[data-detect-timezone]").forEach(function (select) {
       if (select.value !== "UTC" || !zone) return;
+      var wanted = [zone, ZONE_RENAMED[zone]];
       for (var i = 0; i < select.options.length; i++) {
-        if (select.options[i].value === zone) { select.value = zone; return; }
+        if (wanted.indexOf(select.options[i].value) !== -1) { select.value = select.options[i].value; return; }
       }
     });
   }
@@ -29,6 +39,8 @@
     if (!link) return;
     if (event) event.preventDefault();
     document.body.style.visibility = "hidden";
+    // exit-guard.js reads this: Back to any Rekindle page in this tab leaves again.
+    try { window.sessionStorage.setItem("rekindle-quick-exit", link.href); } catch (e) { /* private mode */ }
     window.location.replace(link.href);
   }
   var lastEscape = 0;
