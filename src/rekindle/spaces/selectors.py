@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 
 from rekindle.spaces.models import Invite, Membership, Person, Space
 
@@ -51,9 +51,11 @@ def couple_for(person: Person) -> Couple | None:
     if cached is not None and cached[0] == _generation:
         return cached[1]
     generation = _generation
-    my_spaces = Membership.objects.active().filter(person=person).values("space")
+    # `space = (one value)`, not `space IN (…)`: the planner then expects two rows and walks
+    # the indexes, instead of hashing the whole people table when its statistics are stale.
+    my_space = Membership.objects.active().filter(person=person).values("space")[:1]
     memberships = list(
-        Membership.objects.active().filter(space__in=my_spaces).select_related("space", "person")
+        Membership.objects.active().filter(space=Subquery(my_space)).select_related("space", "person")
     )
     if not memberships:
         couple = None
