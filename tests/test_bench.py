@@ -12,7 +12,7 @@ def test_the_bench_measures_every_page_and_ends_with_its_summary_line(db, settin
     result = bench.run(3, 2, prepare=False)
     assert {name for name, _ in bench.pages(bench_today())} == set(result["large"])
     for measured in ("small", "large", "day", "year"):
-        for name, (ms, queries, status) in result[measured].items():
+        for name, (ms, queries, status, wall) in result[measured].items():
             assert status == 200, (measured, name)
             assert queries <= 10, (measured, name, queries)
     last = bench.report(result).splitlines()[-1]
