@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run demo test test-fast clean
+.PHONY: run demo test test-fast bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ test: $(VENV)/.installed-test
 
 test-fast: $(VENV)/.installed-test
 	$(BIN)/pytest -m "not e2e"
+
+# A benchmark, not a test: seeds a throwaway database and prints CPU and queries per page.
+bench: $(VENV)/.installed
+	$(BIN)/python -m rekindle.bench
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache

@@ -144,7 +144,8 @@ _database_url = os.environ.get("DATABASE_URL", "").strip()
 if _database_url:
     if not _database_url.startswith(("postgres://", "postgresql://", "sqlite://")):
         raise ImproperlyConfigured("DATABASE_URL must start with postgres://, postgresql:// or sqlite://")
-    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+    # Persistent connections (reused for 10 minutes, checked before reuse after an error).
+    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=600, conn_health_checks=True)}
 else:
     DATABASES = {
         "default": {

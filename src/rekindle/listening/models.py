@@ -13,7 +13,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.db.models import ExpressionWrapper, F, Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from rekindle.spaces.models import Space
@@ -33,17 +33,7 @@ PAUSE_AFTERGLOW = dt.timedelta(hours=3)
 
 
 class AuthoredByQuerySet(SharedContentQuerySet):
-    """`SharedContentQuerySet.visible_to` for models whose author field has another name."""
-
-    author_field = "author"
-
-    def visible_to(self, person):
-        if self.author_field == "author":
-            return super().visible_to(person)
-        # The author field under the name the rule expects, keeping its foreign-key lookups.
-        field = self.model._meta.get_field(self.author_field)
-        named = self.alias(author=ExpressionWrapper(F(self.author_field), output_field=field))
-        return super(AuthoredByQuerySet, named).visible_to(person)
+    """`SharedContentQuerySet.visible_to` for models whose author field has another name (`author_field`)."""
 
 
 class SessionQuerySet(AuthoredByQuerySet):

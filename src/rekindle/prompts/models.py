@@ -7,20 +7,11 @@ from django.db import models
 from django.utils import timezone
 
 from rekindle.prompts.content import CUSTOM_PREFIX, TEXT_MAX
-from rekindle.spaces.models import Membership, Space
-from rekindle.spaces.selectors import SealedContentQuerySet, SharedContentQuerySet
+from rekindle.spaces.models import Space
+from rekindle.spaces.selectors import SealedContentQuerySet, SharedContentQuerySet, SpaceQuerySet
 
 ANSWER_MAX = 1000
 KEY_MAX = 48
-
-
-class SpaceQuerySet(models.QuerySet):
-    """For things that belong to a space as a whole, not to an author: seen by its active members."""
-
-    def visible_to(self, person):
-        if not person.is_authenticated:
-            return self.none()
-        return self.filter(space__in=Membership.objects.active().filter(person=person).values("space"))
 
 
 class CustomPrompt(models.Model):

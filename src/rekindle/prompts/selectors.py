@@ -12,14 +12,12 @@ from dataclasses import dataclass
 
 from django.db.models import (
     BooleanField,
-    CharField,
     Count,
     Exists,
     OuterRef,
     Subquery,
     Value,
 )
-from django.db.models.functions import Cast, Concat
 
 from rekindle.prompts import content
 from rekindle.prompts.models import CustomPrompt, Draw, Favourite, PromptAnswer
@@ -77,12 +75,20 @@ class FavouriteView:
     draw_id: int  # the latest time it was drawn, where the answers are
 
 
-def _custom_text(person: Person):
-    """The text of the couple's own question a row's `prompt_key` names, if the viewer may read it."""
-    keyed = CustomPrompt.objects.visible_to(person).annotate(
-        key=Concat(Value(content.CUSTOM_PREFIX), Cast("pk", CharField()), output_field=CharField())
-    )
-    return Subquery(keyed.filter(key=OuterRef("prompt_key")).values("text")[:1])
+def _custom_id(prompt_key: str) -> int | None:
+    rest = prompt_key[len(content.CUSTOM_PREFIX) :] if prompt_key.startswith(content.CUSTOM_PREFIX) else ""
+    return int(rest) if rest.isdigit() else None
+
+
+def _with_custom_text(person: Person, rows) -> list:
+    """The rows, each with `custom_text`: the couple's own question its `prompt_key` names, if the
+    viewer may read it. One small query, and only when a row names one (cheaper than a subquery)."""
+    rows = list(rows)
+    ids = {pk for row in rows if (pk := _custom_id(row.prompt_key)) is not None}
+    texts = dict(CustomPrompt.objects.visible_to(person).filter(pk__in=ids).values_list("pk", "text")) if ids else {}
+    for row in rows:
+        row.custom_text = texts.get(_custom_id(row.prompt_key))
+    return rows
 
 
 def _question(prompt_key: str, custom_text: str | None) -> tuple[str, str]:
@@ -101,7 +107,6 @@ def _draws(person: Person, couple: Couple):
     return Draw.objects.visible_to(person).annotate(
         i_answered=Exists(PromptAnswer.objects.filter(draw=OuterRef("pk"), author=person)),
         partner_answered=partner_answered,
-        custom_text=_custom_text(person),
     )
 
 
@@ -120,7 +125,7 @@ def _view(draw: Draw, couple: Couple, **extra) -> DrawView:
 
 def recent_draws(person: Person, couple: Couple, limit: int = RECENT) -> list[DrawView]:
     """The couple's newest draws, newest first."""
-    return [_view(draw, couple) for draw in _draws(person, couple)[:limit]]
+    return [_view(draw, couple) for draw in _with_custom_text(person, _draws(person, couple)[:limit])]
 
 
 def open_draw(recent: Sequence[DrawView]) -> DrawView | None:
@@ -137,6 +142,7 @@ def draw_view(person: Person, couple: Couple, draw_id: int) -> DrawView | None:
     draw = _draws(person, couple).annotate(is_favourite=is_favourite).filter(pk=draw_id).first()
     if draw is None:
         return None
+    _with_custom_text(person, [draw])
     view = _view(draw, couple, is_favourite=draw.is_favourite)
     for answer in PromptAnswer.objects.visible_to(person).filter(draw=draw):
         if answer.author_id == person.pk:
@@ -172,9 +178,7 @@ def deck_list(couple: Couple) -> list[DeckProgress]:
 
 def favourites(person: Person, couple: Couple) -> list[FavouriteView]:
     latest = Draw.objects.filter(space=OuterRef("space"), prompt_key=OuterRef("prompt_key")).order_by("-id")
-    rows = Favourite.objects.visible_to(person).annotate(
-        draw_id=Subquery(latest.values("pk")[:1]), custom_text=_custom_text(person)
-    )
+    rows = _with_custom_text(person, Favourite.objects.visible_to(person).annotate(draw_id=Subquery(latest.values("pk")[:1])))
     found = []
     for row in rows:
         question, deck_title = _question(row.prompt_key, row.custom_text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 
 from rekindle.spaces.models import Invite, Membership, Person, Space
 
@@ -27,25 +27,48 @@ class Couple:
         return self.partner is None
 
 
+# Bumped whenever a membership, a space or a person changes (signals below), so a couple
+# cached on a Person instance is never used after the data under it moved, even within a
+# request or a test that keeps the same Person objects around.
+_generation = 0
+
+
+def forget_couples() -> None:
+    """Mark every cached couple stale. Membership-changing services call this; signals do too."""
+    global _generation
+    _generation += 1
+
+
 def couple_for(person: Person) -> Couple | None:
-    """The person's active space with its active members, in one query."""
+    """The person's active space with its active members, in one query, cached on the person.
+
+    A person has at most one active space, so the couple is one space id and one or two
+    person ids: the plain values `visible_to` filters on.
+    """
     if not person.is_authenticated:
         return None
-    my_spaces = Membership.objects.active().filter(person=person).values("space")
+    cached = getattr(person, "_rekindle_couple", None)
+    if cached is not None and cached[0] == _generation:
+        return cached[1]
+    generation = _generation
+    # `space = (one value)`, not `space IN (…)`: the planner then expects two rows and walks
+    # the indexes, instead of hashing the whole people table when its statistics are stale.
+    my_space = Membership.objects.active().filter(person=person).values("space")[:1]
     memberships = list(
-        Membership.objects.active().filter(space__in=my_spaces).select_related("space", "person")
+        Membership.objects.active().filter(space=Subquery(my_space)).select_related("space", "person")
     )
     if not memberships:
-        return None
-    partner = next((m.person for m in memberships if m.person_id != person.pk), None)
-    return Couple(space=memberships[0].space, me=person, partner=partner)
+        couple = None
+    else:
+        partner = next((m.person for m in memberships if m.person_id != person.pk), None)
+        couple = Couple(space=memberships[0].space, me=person, partner=partner)
+    person._rekindle_couple = (generation, couple)
+    return couple
 
 
 def couple_for_request(request) -> Couple | None:
-    """`couple_for` cached on the request, so a page asks the database once."""
-    if not hasattr(request, "_rekindle_couple"):
-        request._rekindle_couple = couple_for(request.user)
-    return request._rekindle_couple
+    """`couple_for` for the signed-in person; cached on the person, so a page asks the database once."""
+    return couple_for(request.user)
 
 
 def open_invite_for(couple: Couple) -> Invite | None:
@@ -60,24 +83,34 @@ def open_invite_for(couple: Couple) -> Invite | None:
     )
 
 
-class SharedContentQuerySet(models.QuerySet):
-    """For content with an `author` and a `space`, shared with the author's partner.
+def shared_q(person: Person, *, author: str = "author", space: str = "space") -> Q:
+    """The one privacy rule, as a filter on plain values.
 
     The author always sees what they wrote. Their partner sees it only while both are
     active members of the space it was written in: when someone leaves, what they wrote
-    leaves with them. Content that hangs off other content names the path to its space
-    in `space_lookup`.
+    leaves with them. `author` and `space` name the fields (or paths) to test.
+    """
+    mine = Q(**{author: person.pk})
+    couple = couple_for(person)
+    if couple is None or couple.partner is None:
+        return mine
+    return mine | Q(**{space: couple.space.pk, author: couple.partner.pk})
+
+
+class SharedContentQuerySet(models.QuerySet):
+    """For content with an `author` and a `space`, shared with the author's partner.
+
+    The rule is `shared_q`. Content that hangs off other content names the path to its
+    space in `space_lookup`; content whose author field has another name sets `author_field`.
     """
 
     space_lookup = "space"
+    author_field = "author"
 
     def visible_to(self, person: Person):
         if not person.is_authenticated:
             return self.none()
-        my_spaces = Membership.objects.active().filter(person=person).values("space")
-        members_with_me = Membership.objects.active().filter(space__in=my_spaces).values("person")
-        in_my_space = Q(**{f"{self.space_lookup}__in": my_spaces}, author__in=members_with_me)
-        return self.filter(Q(author=person) | in_my_space)
+        return self.filter(shared_q(person, author=self.author_field, space=self.space_lookup))
 
 
 class SealedContentQuerySet(SharedContentQuerySet):
@@ -89,5 +122,34 @@ class SealedContentQuerySet(SharedContentQuerySet):
     pair_fields: tuple[str, ...] = ()
 
     def visible_to(self, person: Person):
-        mine = self.model.objects.filter(author=person, **{name: OuterRef(name) for name in self.pair_fields})
-        return super().visible_to(person).filter(Q(author=person) | Exists(mine))
+        if not person.is_authenticated:
+            return self.none()
+        shared = super().visible_to(person)
+        couple = couple_for(person)
+        if couple is None or couple.partner is None:
+            return shared  # only their own answers
+        mine = self.model.objects.filter(
+            **{self.author_field: person.pk}, **{name: OuterRef(name) for name in self.pair_fields}
+        )
+        return shared.filter(Q(**{self.author_field: person.pk}) | Exists(mine))
+
+
+class SpaceQuerySet(models.QuerySet):
+    """For things that belong to a space as a whole, not to an author: seen by its active members."""
+
+    def visible_to(self, person: Person):
+        couple = couple_for(person) if person.is_authenticated else None
+        if couple is None:
+            return self.none()
+        return self.filter(space=couple.space.pk)
+
+
+def _forget_on_change(sender, **kwargs) -> None:
+    forget_couples()
+
+
+for _model in (Membership, Space, Person):
+    models.signals.post_save.connect(_forget_on_change, sender=_model, dispatch_uid=f"forget-couples-{_model.__name__}")
+    models.signals.post_delete.connect(
+        _forget_on_change, sender=_model, dispatch_uid=f"forget-couples-del-{_model.__name__}"
+    )

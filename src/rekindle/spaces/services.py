@@ -16,6 +16,7 @@ from rekindle.spaces.models import (
     Space,
     normalise_invite_code,
 )
+from rekindle.spaces.selectors import forget_couples
 
 SPACE_NAME_MAX = 80
 
@@ -36,6 +37,7 @@ def space_create(*, person: Person, name: str) -> Space:
         raise ValidationError("You already share a space. Leave it first to start a new one.", code="in_space")
     space = Space.objects.create(name=name, created_by=person)
     Membership.objects.create(space=space, person=person)
+    forget_couples()  # who shares a space changed: no cached couple may outlive it
     return space
 
 
@@ -56,6 +58,7 @@ def space_leave(*, person: Person) -> None:
     from rekindle.news.services import news_forget_member  # news builds on spaces, not the other way round
 
     news_forget_member(person=person, space=membership.space)
+    forget_couples()
     still_there = Membership.objects.active().filter(space=membership.space).exists()
     if not still_there:
         Invite.objects.filter(space=membership.space, used_at__isnull=True, revoked_at__isnull=True).update(
@@ -139,6 +142,7 @@ def invite_accept(*, person: Person, code: str) -> Space:
     if not members:
         raise ValidationError("Nobody is in this space any more.", code="empty_space")
     Membership.objects.create(space=invite.space, person=person)
+    forget_couples()
     invite.used_at = timezone.now()
     invite.used_by = person
     invite.save(update_fields=["used_at", "used_by"])

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, F, Value, When
 from django.utils import timezone
 
-from rekindle.spaces.models import Membership, Space
-from rekindle.spaces.selectors import SharedContentQuerySet
+from rekindle.spaces.models import Space
+from rekindle.spaces.selectors import SharedContentQuerySet, shared_q
 from rekindle.together.content import Idea, idea_for
 
 TITLE_MAX = 80
@@ -27,9 +27,7 @@ class BucketItemQuerySet(SharedContentQuerySet):
         items = super().visible_to(person)
         if not person.is_authenticated:
             return items
-        my_spaces = Membership.objects.active().filter(person=person).values("space")
-        members_with_me = Membership.objects.active().filter(space__in=my_spaces).values("person")
-        shared = Q(done_by=person) | Q(done_by__in=members_with_me, space__in=my_spaces)
+        shared = shared_q(person, author="done_by")
         return items.annotate(visible_memory=Case(When(shared, then=F("memory")), default=Value("")))
 
 
