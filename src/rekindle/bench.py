@@ -70,13 +70,15 @@ def seed(first: int, count: int, days: int, today: dt.date) -> list[tuple]:
     """
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
+    from django.utils import timezone
 
-    from rekindle.checkins.models import Appreciation, AppreciationReply, CheckIn, Reflection
+    from rekindle.checkins.models import Appreciation, AppreciationReply, CheckIn, CheckInRound, Reflection
     from rekindle.rituals.models import Commitment
     from rekindle.spaces.models import Membership, Person, Space
     from rekindle.together.models import BucketItem
 
     hashed = make_password(None)  # unusable: bench people sign in with force_login or a made session
+    now = timezone.now()
     couples = []
     for start in range(first, first + count, BATCH_COUPLES):
         numbers = range(start, min(first + count, start + BATCH_COUPLES))
@@ -92,11 +94,16 @@ def seed(first: int, count: int, days: int, today: dt.date) -> list[tuple]:
                 Membership(space=s, person=p) for s, (a, b) in zip(spaces, pairs) for p in (a, b)
             )
             dates = [today - dt.timedelta(days=offset) for offset in range(days)]
+            # One completed round a day per couple, both partners' check-ins in it.
+            rounds = CheckInRound.objects.bulk_create(
+                (CheckInRound(space=s, date=d, completed_at=now) for s in spaces for d in dates), batch_size=5_000
+            )
             checkins = CheckIn.objects.bulk_create(
                 (
-                    CheckIn(author=p, space=s, local_date=d, rose="A good walk", bud="The weekend", thorn="Tired")
-                    for s, (a, b) in zip(spaces, pairs)
-                    for d in dates
+                    CheckIn(author=p, space=s, local_date=d, round=rounds[i * days + k],
+                            rose="A good walk", bud="The weekend", thorn="Tired")
+                    for i, (s, (a, b)) in enumerate(zip(spaces, pairs))
+                    for k, d in enumerate(dates)
                     for p in (a, b)
                 ),
                 batch_size=5_000,
@@ -167,8 +174,9 @@ def seed_sql(first: int, count: int, days: int, today: dt.date) -> None:
 
 
 SEED_SQL = [
-    """INSERT INTO spaces_person (password, is_superuser, is_staff, is_active, date_joined, email, display_name, time_zone)
-       SELECT %(hash)s, false, false, true, now(), 'bench' || n || s || '@bench.test', upper(s) || n, 'UTC'
+    """INSERT INTO spaces_person (password, is_superuser, is_staff, is_active, date_joined, email, display_name, time_zone,
+                                  news_unread, news_feed)
+       SELECT %(hash)s, false, false, true, now(), 'bench' || n || s || '@bench.test', upper(s) || n, 'UTC', 0, '[]'
        FROM generate_series(%(first)s, %(last)s) n, (VALUES ('a'), ('b')) v(s)""",
     """CREATE TEMP TABLE bench_couple ON COMMIT DROP AS
        SELECT n, a.id AS a_id, b.id AS b_id, 0::bigint AS space_id FROM generate_series(%(first)s, %(last)s) n
@@ -180,9 +188,13 @@ SEED_SQL = [
        UPDATE bench_couple c SET space_id = s.id FROM s WHERE s.created_by_id = c.a_id""",
     """INSERT INTO spaces_membership (joined_at, person_id, space_id)
        SELECT now(), p, space_id FROM bench_couple, LATERAL (VALUES (a_id), (b_id)) v(p)""",
-    """INSERT INTO checkins_checkin (local_date, rose, bud, thorn, revision, created_at, updated_at, author_id, space_id)
-       SELECT %(today)s::date - d, 'A good walk', 'The weekend', 'Tired', 1, now(), now(), p, space_id
-       FROM bench_couple, generate_series(0, %(days)s - 1) d, LATERAL (VALUES (a_id), (b_id)) v(p)""",
+    """INSERT INTO checkins_checkinround (space_id, date, opened_at, completed_at)
+       SELECT space_id, %(today)s::date - d, now(), now()
+       FROM bench_couple, generate_series(0, %(days)s - 1) d""",
+    """INSERT INTO checkins_checkin (local_date, rose, bud, thorn, revision, created_at, updated_at, author_id, space_id, round_id)
+       SELECT r.date, 'A good walk', 'The weekend', 'Tired', 1, now(), now(), p, c.space_id, r.id
+       FROM bench_couple c JOIN checkins_checkinround r ON r.space_id = c.space_id,
+            LATERAL (VALUES (c.a_id), (c.b_id)) v(p)""",
     """INSERT INTO checkins_reflection (item, text, response, created_at, updated_at, author_id, checkin_id)
        SELECT 'rose', 'Sounds lovely', '', now(), now(), c.b_id, ch.id
        FROM checkins_checkin ch JOIN bench_couple c ON ch.author_id = c.a_id
