@@ -6,7 +6,8 @@ def news_unread(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"news_unread": 0}
-    couple = getattr(request, "_rekindle_couple", None)  # set by pages that asked for the couple
+    cached = getattr(user, "_rekindle_couple", None)  # (generation, couple), set by pages that asked
+    couple = cached[1] if cached is not None else None
     partner = couple.partner if couple is not None else None
     return {
         "news_unread": user.news_unread or 0,

@@ -25,12 +25,8 @@ def _space_id(space: Space | int) -> int:
     return getattr(space, "pk", space)
 
 
-def _partner_in(space: Space | int, actor: Person) -> Person | None:
-    """The actor's partner in `space`, row-locked so news for them is written one item after another."""
-    members = Membership.objects.active().filter(space=_space_id(space)).exclude(person=actor.pk).values("person")
-    return (
-        Person.objects.select_for_update().filter(pk__in=members).only("pk", "news_seen_at", "news_feed").first()
-    )
+def _locked(people) -> Person | None:
+    return people.select_for_update().only("pk", "news_seen_at", "news_feed").first()
 
 
 def _with_newest(feed: list[dict], item: NewsItem) -> list[dict]:
@@ -64,9 +60,14 @@ def news_record(
         raise ValueError(f"{kind!r} is not a kind of news")
     key, detail = safe_key(key), safe_key(detail)[:16]
     if couple is not None and couple.me.pk == actor.pk and couple.space.pk == _space_id(space):
-        partner = couple.partner
+        if couple.partner is None:
+            return None
+        # Read the partner's row afresh, locked: the copy the couple holds may be older than
+        # their feed, and nobody else may write this partner's news meanwhile.
+        partner = _locked(Person.objects.filter(pk=couple.partner.pk))
     else:
-        partner = _partner_in(space, actor)  # locked: nobody else writes this partner's news meanwhile
+        members = Membership.objects.active().filter(space=_space_id(space)).exclude(person=actor.pk).values("person")
+        partner = _locked(Person.objects.filter(pk__in=members))
     if partner is None:
         return None
     now = timezone.now()
