@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "rekindle.together",
     "rekindle.listening",
     "rekindle.gentle",
+    "rekindle.navigation",
 ]
 
 MIDDLEWARE = [
@@ -117,6 +118,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "rekindle.care.context_processors.quick_exit",
+                "rekindle.navigation.context_processors.navigation",
             ],
         },
     }
@@ -178,6 +180,7 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_ADAPTER = "rekindle.spaces.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "rekindle.spaces.forms.SignupExtraForm"
 ACCOUNT_EMAIL_VERIFICATION = os.environ.get("REKINDLE_EMAIL_VERIFICATION", "optional")
 if ACCOUNT_EMAIL_VERIFICATION not in {"none", "optional", "mandatory"}:
