@@ -20,6 +20,7 @@ from rekindle.care.selectors import preferences_for
 from rekindle.care.signposting import REASONS as HELP_REASONS
 from rekindle.checkins import selectors as checkins
 from rekindle.checkins.forms import AppreciationForm, CheckInForm
+from rekindle.checkins.models import Reflection
 from rekindle.listening.selectors import active_pause
 from rekindle.programs.selectors import program_today
 from rekindle.prompts.selectors import tonight
@@ -37,10 +38,11 @@ class TodayPage:
 
     @cached_property
     def day(self) -> checkins.CheckInDay:
-        # Reflections are only needed once the answers are open, for the reveal.
         day = checkins.checkin_day(self.person, self.couple, self.person.today(), with_reflections=False)
         if day.revealed:
-            day = checkins.checkin_day(self.person, self.couple, day.date)
+            # Reflections are only needed once the answers are open, for the reveal: one query.
+            for reflection in Reflection.objects.visible_to(self.person).filter(checkin__in=[day.mine, day.theirs]):
+                day.reflections[(reflection.checkin_id, reflection.item)] = reflection
         return day
 
     @cached_property
@@ -81,12 +83,6 @@ def checkin(page: TodayPage) -> dict:
     context = {"day": day, "form": page.checkin_form or checkin_form_for(day)}
     if page.checkin_form is not None:
         context["typed"] = page.checkin_form.data
-    if day.revealed:
-        # The reveal arrives with a gentle motion the first time it is seen, not on every visit.
-        session = page.request.session
-        if session.get("rekindle_reveal_seen") != day.date.isoformat():
-            session["rekindle_reveal_seen"] = day.date.isoformat()
-            context["reveal_fresh"] = True
     return context
 
 
