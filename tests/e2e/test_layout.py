@@ -14,7 +14,7 @@ from rekindle.rituals import services as ritual_services
 from rekindle.prompts import services as prompt_services
 from rekindle.spaces.models import Person
 from rekindle.spaces.selectors import couple_for
-from tests.e2e.conftest import DESKTOP, PASSWORD, assert_accessible, check_in, create_space, shot, signup, wait_for_htmx
+from tests.e2e.conftest import DESKTOP, assert_accessible, check_in, create_space, shot, signup, wait_for_htmx
 
 TABS = ["Today", "Talk", "Together", "Us", "Me"]
 
@@ -126,7 +126,7 @@ def test_wide_screens_get_a_top_bar(new_phone, live_server, same_date_everywhere
 
 
 def test_the_reveal_shows_both_answers_and_invites_a_reflection(new_phone, live_server, same_date_everywhere):
-    from tests.conftest import make_person, pair
+    from tests.conftest import PASSWORD, make_person, pair
 
     alice, bob = make_person("Alice"), make_person("Bob")
     pair(alice, bob, "Alice & Bob")
