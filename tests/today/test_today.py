@@ -135,7 +135,8 @@ def test_every_page_belongs_to_a_destination():
 
 def test_pages_below_a_hub_have_a_way_back():
     assert way_back("today") is None
-    assert way_back("meeting_step") == ("meetings", "Meetings")
+    assert way_back("meeting_record") == ("meetings", "Meetings")
+    assert way_back("meeting_step") is None  # it opens with its own link back to the meetings
     assert way_back("together_bucket") == ("together", "Together")
     assert way_back("listening") == ("talk", "Talk")
     assert way_back("profile") == ("me", "Me")

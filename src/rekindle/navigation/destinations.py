@@ -65,6 +65,9 @@ PARENTS = {
     "account_email": ("me", "Me"),
 }
 
+# Pages that already open with their own link one step up (a breadcrumb line): no second one.
+OWN_WAY_BACK = {"meeting_step", "program_step", "listening_session", "listening_transcript"}
+
 
 def destination_for(url_name: str | None) -> Destination | None:
     if not url_name:
@@ -77,7 +80,7 @@ def destination_for(url_name: str | None) -> Destination | None:
 
 def way_back(url_name: str | None) -> tuple[str, str] | None:
     """(url name, label) of the page one step up, or None on a hub and outside the app."""
-    if not url_name or url_name in HUBS or url_name == "home":
+    if not url_name or url_name in HUBS or url_name in OWN_WAY_BACK or url_name == "home":
         return None
     if url_name in PARENTS:
         return PARENTS[url_name]
