@@ -140,3 +140,20 @@ def test_pages_below_a_hub_have_a_way_back():
     assert way_back("together_bucket") == ("together", "Together")
     assert way_back("listening") == ("talk", "Talk")
     assert way_back("profile") == ("me", "Me")
+
+
+def test_the_today_tab_shows_an_unread_mark_only_when_there_is_news(couple, rf):
+    from django.template.loader import render_to_string
+
+    alice, _ = couple
+    request = rf.get("/together/")
+    request.user = alice
+    from django.urls import resolve
+
+    request.resolver_match = resolve("/together/")
+    quiet = render_to_string("navigation/together.html", {"links": []}, request=request)
+    assert "tab-dot" not in quiet
+    marked = render_to_string("navigation/together.html", {"links": [], "news_unread": 2}, request=request)
+    assert marked.count('class="tab-dot"') == 1
+    assert '<span class="visually-hidden"> (something new)</span>' in marked
+    assert 'href="/together/" class="tab" aria-current="page"' in marked
