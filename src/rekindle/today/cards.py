@@ -142,7 +142,7 @@ CARDS: list[Card] = [
     # Card("news", "news/_today_news.html", news_card),  # news.selectors.today_news_context
     Card("practised", "today/_days_practised.html", days_practised),
     Card("pause_offer", "listening/_today_pause.html", pause_offer),
-    Card("safety_offer", "care/_safety_offer.html", safety_offer),
+    Card("safety_offer", "today/_safety_offer.html", safety_offer),
 ]
 
 
