@@ -25,9 +25,12 @@ from rekindle.spaces.decorators import needs_space
 
 
 def _checkin_form(day: selectors.CheckInDay) -> CheckInForm | None:
-    from rekindle.today.cards import checkin_form_for
-
-    return checkin_form_for(day)
+    if day.revealed:
+        return None
+    if day.mine is None:
+        return CheckInForm()
+    mine = day.mine
+    return CheckInForm(initial={"rose": mine.rose, "bud": mine.bud, "thorn": mine.thorn, "revision": mine.revision})
 
 
 @needs_space

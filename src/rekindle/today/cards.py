@@ -12,7 +12,7 @@ and add one `Card` below.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Callable
 
@@ -34,7 +34,6 @@ class TodayPage:
     couple: Any
     # A check-in form sent back with something to fix (a plain POST that did not save).
     checkin_form: CheckInForm | None = None
-    extra: dict = field(default_factory=dict)
 
     @cached_property
     def day(self) -> checkins.CheckInDay:
@@ -54,15 +53,6 @@ class TodayPage:
         return active_pause(self.couple) if self.couple.partner else None
 
 
-def checkin_form_for(day: checkins.CheckInDay) -> CheckInForm | None:
-    if day.revealed:
-        return None
-    if day.mine is None:
-        return CheckInForm()
-    mine = day.mine
-    return CheckInForm(initial={"rose": mine.rose, "bud": mine.bud, "thorn": mine.thorn, "revision": mine.revision})
-
-
 # --- the cards -----------------------------------------------------------------------------
 
 
@@ -79,8 +69,10 @@ def help_suggestion(page: TodayPage) -> dict | None:
 
 def checkin(page: TodayPage) -> dict:
     """Check in — or, once both have, the reveal and the invitation to reflect."""
+    from rekindle.checkins.views import _checkin_form  # one rule for which form Today shows
+
     day = page.day
-    context = {"day": day, "form": page.checkin_form or checkin_form_for(day)}
+    context = {"day": day, "form": page.checkin_form or _checkin_form(day)}
     if page.checkin_form is not None:
         context["typed"] = page.checkin_form.data
     return context

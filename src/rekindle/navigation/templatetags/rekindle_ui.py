@@ -39,7 +39,7 @@ def render_card(context, card) -> str:
     """Render a Today card (`today.cards.RenderedCard`) with the page's context plus its own."""
     template_ = context.template.engine.get_template(card.template)
     with context.push(card.context):
-        return template_.template.render(context) if hasattr(template_, "template") else template_.render(context)
+        return template_.render(context)
 
 
 @register.inclusion_tag("navigation/_hub_links.html")
