@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "rekindle.listening",
     "rekindle.gentle",
     "rekindle.navigation",
+    "rekindle.news",
 ]
 
 MIDDLEWARE = [
@@ -119,6 +120,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "rekindle.care.context_processors.quick_exit",
                 "rekindle.navigation.context_processors.navigation",
+                "rekindle.news.context_processors.news_unread",
             ],
         },
     }

@@ -23,4 +23,5 @@ urlpatterns = [
     path("", include("rekindle.listening.urls")),
     path("", include("rekindle.gentle.urls")),
     path("", include("rekindle.navigation.urls")),
+    path("", include("rekindle.news.urls")),
 ]

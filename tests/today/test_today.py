@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -152,8 +154,12 @@ def test_the_today_tab_shows_an_unread_mark_only_when_there_is_news(couple, rf):
 
     request.resolver_match = resolve("/together/")
     quiet = render_to_string("navigation/together.html", {"links": []}, request=request)
-    assert "tab-dot" not in quiet
-    marked = render_to_string("navigation/together.html", {"links": [], "news_unread": 2}, request=request)
-    assert marked.count('class="tab-dot"') == 1
-    assert '<span class="visually-hidden"> (something new)</span>' in marked
+    assert "data-unread-mark" not in quiet
+    marked = render_to_string(
+        "navigation/together.html", {"links": [], "news_unread": 2, "news_from": "Bob"}, request=request
+    )
+    assert marked.count("data-unread-mark") == 1
+    # The dot and its words sit beside the Today tab's link, so the link's name stays "Today".
+    assert re.search(r'<span class="tab-label">Today</span></a>\s*<span class="unread-mark" data-unread-mark>', marked)
+    assert "New from Bob" in marked
     assert 'href="/together/" class="tab" aria-current="page"' in marked

@@ -36,7 +36,7 @@ def _checkin_form(day: selectors.CheckInDay) -> CheckInForm | None:
 @needs_space
 def partner_status(request, couple):
     """The small status line on Today; htmx polls it until the partner has answered."""
-    day = selectors.checkin_day(request.user, couple, request.user.today())
+    day = selectors.checkin_today(request.user, couple)
     return render(request, "checkins/_partner_status.html", {"couple": couple, "day": day})
 
 
@@ -59,7 +59,7 @@ def checkin_submit(request, couple):
                 form.add_error(None, exc)
         else:
             if request.htmx:
-                day = selectors.checkin_day(person, couple, person.today())
+                day = selectors.checkin_today(person, couple)
                 return render(
                     request,
                     "checkins/_checkin_card.html",
@@ -76,7 +76,7 @@ def checkin_submit(request, couple):
             return redirect("today")
     # Show the words the person typed next to the message, so nothing is lost.
     if request.htmx:
-        day = selectors.checkin_day(person, couple, person.today())
+        day = selectors.checkin_today(person, couple)
         context = {"couple": couple, "day": day, "form": form, "typed": form.data}
         return render(request, "checkins/_checkin_card.html", context)
     from rekindle.today.views import render_today
@@ -86,7 +86,7 @@ def checkin_submit(request, couple):
 
 @needs_space
 def history(request, couple):
-    days, page = selectors.checkin_history(request.user, request.GET.get("page"))
+    days, page = selectors.checkin_history(request.user, request.GET.get("page"), couple=couple)
     return render(request, "checkins/history.html", {"couple": couple, "days": days, "page": page})
 
 
@@ -119,8 +119,7 @@ def reflect(request, couple, checkin_id: int, item: str):
             error = exc.messages[0]
     else:
         error = form.errors["text"][0]
-    checkin = CheckIn.objects.visible_to(request.user).filter(pk=checkin_id).only("local_date").first()
-    day = selectors.checkin_day(request.user, couple, checkin.local_date) if checkin else None
+    day = selectors.checkin_day_of(request.user, couple, checkin_id)
     if day is None or day.theirs is None or day.theirs.pk != checkin_id or item not in ITEMS:
         messages.error(request, error or "That check-in isn't open for reflections.")
         return redirect("checkin_history")

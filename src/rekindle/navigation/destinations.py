@@ -30,7 +30,7 @@ HUBS = {d.url_name for d in DESTINATIONS}
 
 # URL-name prefixes, longest first wins.
 _PREFIXES = {
-    "today": ("today", "partner_status", "checkin", "reflect", "reflection", "appreciation"),
+    "today": ("today", "partner_status", "checkin", "reflect", "reflection", "appreciation", "news"),
     "talk": ("talk", "listening", "pause", "breathe", "parked", "gentle"),
     "together": ("together",),
     "us": ("us", "meeting", "commitment", "experiment", "review", "program", "touch_preferences"),

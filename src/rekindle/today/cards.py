@@ -22,6 +22,7 @@ from rekindle.checkins import selectors as checkins
 from rekindle.checkins.forms import AppreciationForm, CheckInForm
 from rekindle.checkins.models import Reflection
 from rekindle.listening.selectors import active_pause
+from rekindle.news.cards import today_news_context
 from rekindle.programs.selectors import program_today
 from rekindle.prompts.selectors import tonight
 from rekindle.spaces.selectors import open_invite_for
@@ -37,7 +38,7 @@ class TodayPage:
 
     @cached_property
     def day(self) -> checkins.CheckInDay:
-        day = checkins.checkin_day(self.person, self.couple, self.person.today(), with_reflections=False)
+        day = checkins.checkin_today(self.person, self.couple)
         if day.revealed:
             # Reflections are only needed once the answers are open, for the reveal: one query.
             for reflection in Reflection.objects.visible_to(self.person).filter(checkin__in=[day.mine, day.theirs]):
@@ -99,6 +100,13 @@ def latest_appreciation(page: TodayPage) -> dict:
     }
 
 
+def news(page: TodayPage) -> dict | None:
+    """"Since you were last here": what the partner did, never their words. Solo: no card, no query."""
+    if page.couple.partner is None:
+        return None
+    return today_news_context(page.person, page.couple)
+
+
 def days_practised(page: TodayPage) -> dict:
     return {"days_practised": checkins.days_practised(page.person, page.person.today()), "month": page.day.date}
 
@@ -130,8 +138,7 @@ CARDS: list[Card] = [
     Card("program", "programs/_today_program.html", program_step),
     Card("tonight", "prompts/_tonight.html", tonights_question),
     Card("appreciation", "today/_appreciation.html", latest_appreciation),
-    # NEWS SLOT — the lead fills this in on merge, e.g.:
-    # Card("news", "news/_today_news.html", news_card),  # news.selectors.today_news_context
+    Card("news", "news/_today_news.html", news),
     Card("practised", "today/_days_practised.html", days_practised),
     Card("pause_offer", "listening/_today_pause.html", pause_offer),
     Card("safety_offer", "today/_safety_offer.html", safety_offer),
