@@ -61,6 +61,9 @@ def pages(alice):
         reverse("space"),
         reverse("profile"),
         reverse("join"),
+        reverse("together"),
+        reverse("us"),
+        reverse("me"),
     ] + ([reverse("checkin_day", kwargs={"day": checkin.local_date})] if checkin else [])
 
 

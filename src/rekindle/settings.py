@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "rekindle.together",
     "rekindle.listening",
     "rekindle.gentle",
+    "rekindle.navigation",
     "rekindle.news",
 ]
 
@@ -133,6 +134,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "rekindle.care.context_processors.quick_exit",
+                "rekindle.navigation.context_processors.navigation",
                 "rekindle.news.context_processors.news_unread",
             ],
         },

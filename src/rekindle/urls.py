@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("operator/", admin.site.urls),
     path("", include("rekindle.spaces.urls")),
+    path("", include("rekindle.today.urls")),
     path("", include("rekindle.checkins.urls")),
     path("", include("rekindle.care.urls")),
     path("", include("rekindle.prompts.urls")),
@@ -21,5 +22,6 @@ urlpatterns = [
     path("", include("rekindle.together.urls")),
     path("", include("rekindle.listening.urls")),
     path("", include("rekindle.gentle.urls")),
+    path("", include("rekindle.navigation.urls")),
     path("", include("rekindle.news.urls")),
 ]

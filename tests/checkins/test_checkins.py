@@ -98,8 +98,10 @@ def test_htmx_check_in_returns_the_card_only(couple):
     response = client_for(alice).post(reverse("checkin_submit"), ANSWERS, HTTP_HX_REQUEST="true")
     body = response.content.decode()
     assert response.status_code == 200
-    assert body.lstrip().startswith('<section class="card stack" id="checkin-card"')
-    assert "stays sealed until Bob checks in" in body
+    assert body.lstrip().startswith('<section class="card card-now stack" id="checkin-card"')
+    # The status line says it is sealed; the "Saved." note does not repeat it.
+    assert body.lower().count("sealed") == 1
+    assert "Saved." in body
 
 
 def test_partner_reflects_and_writer_answers(couple):

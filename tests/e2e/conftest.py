@@ -312,12 +312,31 @@ def create_space(page, live_server, name: str) -> None:
     assert_accessible(page)
 
 
+# Pages reached through a hub: (tab, link on the hub or on Today).
+THROUGH_A_HUB = {
+    "Appreciations": ("Today", "All appreciations"),
+    "Check-ins": ("Today", "Your check-in history"),
+    "Our space": ("Me", "Our space"),
+    "Your profile": ("Me", "Your profile"),
+    "Meetings": ("Us", "Weekly meeting"),
+    "Programs": ("Us", "Programs"),
+    "Ideas": ("Together", "Ideas"),
+    "Bucket list": ("Together", "Our bucket list"),
+}
+
+
 def go(page, where: str) -> None:
-    """Follow a site navigation link ("Today", "Appreciations" in the header, "Our space" …)
-    and check the page it leads to."""
-    page.get_by_role("navigation").get_by_role("link", name=where, exact=True).first.click()
+    """Follow the tab bar ("Today", "Talk", "Together", "Us", "Me"), or a tab and then the
+    link on its hub for the pages in THROUGH_A_HUB ("Appreciations", "Our space" …), and check
+    each page it leads to."""
+    tab, link = THROUGH_A_HUB.get(where, (where, None))
+    page.get_by_role("navigation", name="Main").get_by_role("link", name=tab, exact=True).click()
     page.wait_for_load_state("load")
     assert_accessible(page)
+    if link:
+        page.get_by_role("main").get_by_role("link", name=re.compile(f"^{re.escape(link)}")).first.click()
+        page.wait_for_load_state("load")
+        assert_accessible(page)
 
 
 def check_in(page, words: dict[str, str], *, button: str = "Check in") -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD, make_person, pair
-from tests.e2e.conftest import assert_accessible, shot
+from tests.e2e.conftest import assert_accessible, go, shot
 
 SOON = 2500  # each phone sees the other's move within about two seconds
 
@@ -32,8 +32,7 @@ def test_meeting_on_two_phones_with_commitments(new_phone, live_server):
     log_in(phone_a, live_server, alice)
     log_in(phone_b, live_server, bob)
 
-    phone_a.get_by_role("link", name="Meetings").click()
-    assert_accessible(phone_a)
+    go(phone_a, "Meetings")
     phone_a.get_by_role("button", name="Start this week's meeting").click()
     expect(phone_a.get_by_role("heading", name="Appreciations", exact=True)).to_be_visible()
     assert_accessible(phone_a)

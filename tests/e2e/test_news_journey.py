@@ -90,7 +90,8 @@ def test_bobs_doings_reach_alices_today_as_news(new_phone, live_server, same_dat
     expect(phone_b.get_by_text(f"Your reply: {BOB_REPLY}")).to_be_visible()
 
     # --- Alice, on another page, sees the unread mark next to "Today".
-    go(phone_a, "Appreciations")
+    # (Not Appreciations: with the tab bar it is reached through Today, where the news is seen.)
+    go(phone_a, "Together")
     expect(unread_mark(phone_a)).to_be_visible()
     expect(unread_mark(phone_a)).to_have_text("New from Bob")
     expect(phone_a.get_by_role("navigation", name="Main").get_by_role("link", name="Today", exact=True)).to_be_visible()

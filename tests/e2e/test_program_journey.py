@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from rekindle.programs.content import get_program
 from rekindle.programs.models import Enrolment
 from tests.conftest import PASSWORD, make_person, pair
-from tests.e2e.conftest import assert_accessible, shot, wait_for_htmx
+from tests.e2e.conftest import assert_accessible, go, shot, wait_for_htmx
 
 
 def log_in(page, live_server, person) -> None:
@@ -29,7 +29,7 @@ def test_two_partners_do_the_challenge(new_phone, live_server):
     log_in(phone_b, live_server, bob)
 
     # Alice starts the challenge from the Programs page.
-    phone_a.get_by_role("link", name="Programs").first.click()
+    go(phone_a, "Programs")
     expect(phone_a.get_by_role("heading", name="Programs", exact=True)).to_be_visible()
     assert_accessible(phone_a)
     phone_a.get_by_role("link", name="30-day reconnection challenge").click()

@@ -3,7 +3,6 @@ from django.urls import path
 from rekindle.checkins import views
 
 urlpatterns = [
-    path("today/", views.today, name="today"),
     path("today/partner-status/", views.partner_status, name="partner_status"),
     path("checkin/", views.checkin_submit, name="checkin_submit"),
     path("checkins/", views.history, name="checkin_history"),

@@ -13,8 +13,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from rekindle.care.selectors import preferences_for
-from rekindle.care.signposting import REASONS as HELP_REASONS
 from rekindle.checkins import selectors, services
 from rekindle.checkins.forms import (
     AppreciationForm,
@@ -23,12 +21,7 @@ from rekindle.checkins.forms import (
     ReplyForm,
 )
 from rekindle.checkins.models import ITEMS, CheckIn
-from rekindle.listening.selectors import active_pause
-from rekindle.news.cards import today_news_context
-from rekindle.programs.selectors import program_today
-from rekindle.prompts.selectors import tonight
 from rekindle.spaces.decorators import needs_space
-from rekindle.spaces.selectors import open_invite_for
 
 
 def _checkin_form(day: selectors.CheckInDay) -> CheckInForm | None:
@@ -38,31 +31,6 @@ def _checkin_form(day: selectors.CheckInDay) -> CheckInForm | None:
         return CheckInForm()
     mine = day.mine
     return CheckInForm(initial={"rose": mine.rose, "bud": mine.bud, "thorn": mine.thorn, "revision": mine.revision})
-
-
-def _today_extras(person, couple) -> dict:
-    """What Today shows besides the check-in: appreciations, practice count, program, care."""
-    care = preferences_for(person)
-    return {
-        "appreciation_form": AppreciationForm(),
-        "latest_appreciation": selectors.latest_appreciation_from_partner(person, couple),
-        "days_practised": selectors.days_practised(person, person.today()),
-        "invite": open_invite_for(couple) if couple.is_solo else None,
-        "program_today": program_today(person, couple),
-        "tonight": tonight(person, couple),
-        "pause": active_pause(couple),
-        "care": care,
-        "help_reason": HELP_REASONS.get(care.help_reason, ""),
-    }
-
-
-@needs_space
-def today(request, couple):
-    person = request.user
-    day = selectors.checkin_today(person, couple)
-    context = {"couple": couple, "day": day, "form": _checkin_form(day), **_today_extras(person, couple)}
-    context.update(today_news_context(person, couple))
-    return render(request, "checkins/today.html", context)
 
 
 @needs_space
@@ -101,17 +69,19 @@ def checkin_submit(request, couple):
                         "form": _checkin_form(day),
                         "just_saved": True,
                         "days_practised": selectors.days_practised(person, person.today()),
+                        "month": day.date,
                     },
                 )
             messages.success(request, "Check-in saved.")
             return redirect("today")
     # Show the words the person typed next to the message, so nothing is lost.
-    day = selectors.checkin_today(person, couple)
-    context = {"couple": couple, "day": day, "form": form, "typed": form.data}
     if request.htmx:
+        day = selectors.checkin_today(person, couple)
+        context = {"couple": couple, "day": day, "form": form, "typed": form.data}
         return render(request, "checkins/_checkin_card.html", context)
-    context.update(_today_extras(person, couple))
-    return render(request, "checkins/today.html", context, status=400)
+    from rekindle.today.views import render_today
+
+    return render_today(request, couple, checkin_form=form, status=400)
 
 
 @needs_space

@@ -1,4 +1,5 @@
-"""Sign-up: joining from an invite without a second tap, and honest words about e-mail.
+"""Sign-up: joining from an invite without a second tap, a first visit greeted as one, and
+honest words about e-mail.
 
 An invite link opened while logged out keeps its code in the session. When that person
 creates an account, they join the space at once and land on Today; if the invite can no
@@ -29,11 +30,24 @@ def mail_is_delivered() -> bool:
     return settings.EMAIL_BACKEND not in UNDELIVERED_BACKENDS
 
 
+LOGGED_IN = "account/messages/logged_in.txt"
+SIGNED_UP = "account/messages/signed_up.txt"
+CONFIRMATION_SENT = "account/messages/email_confirmation_sent.txt"
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    """A first visit is greeted as one, and no message claims mail went out when it didn't."""
+
+    def post_login(self, request, user, *, signup: bool, **kwargs):
+        request._rekindle_signup = signup
+        return super().post_login(request, user, signup=signup, **kwargs)
+
     def add_message(self, request, level, message_template=None, message_context=None, extra_tags="", message=None):
-        if message_template == "account/messages/email_confirmation_sent.txt" and not mail_is_delivered():
+        if message_template == CONFIRMATION_SENT and not mail_is_delivered():
             return  # nothing was sent anywhere a person could read it; don't say it was
-        super().add_message(request, level, message_template, message_context, extra_tags, message)
+        if message_template == LOGGED_IN and getattr(request, "_rekindle_signup", False):
+            message_template = SIGNED_UP
+        super().add_message(request, level, message_template, message_context, extra_tags, message=message)
 
 
 @receiver(user_signed_up)

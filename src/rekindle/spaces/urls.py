@@ -12,6 +12,6 @@ urlpatterns = [
     path("space/leave/", views.space_leave, name="space_leave"),
     path("join/", views.join, name="join"),
     path("join/<str:code>/", views.join_invite, name="join_invite"),
-    path("me/", views.profile, name="profile"),
+    path("me/profile/", views.profile, name="profile"),
     path("me/export/", views.export, name="export"),
 ]

@@ -73,7 +73,21 @@
     });
   }
 
+  // The reveal arrives with a gentle motion the first time this phone sees it, not on every visit.
+  // (Only a date is remembered, never any words.)
+  function markFreshReveal() {
+    var reveal = document.querySelector("[data-reveal]");
+    if (!reveal) return;
+    var key = "rekindle-reveal-seen", day = reveal.getAttribute("data-reveal");
+    try {
+      if (window.localStorage.getItem(key) === day) return;
+      window.localStorage.setItem(key, day);
+    } catch (e) { return; }
+    reveal.classList.add("reveal-fresh");
+  }
+
   document.addEventListener("DOMContentLoaded", detectTimezone);
+  document.addEventListener("DOMContentLoaded", markFreshReveal);
   document.addEventListener("DOMContentLoaded", setUpCopyButtons);
   document.addEventListener("htmx:afterSettle", focusSwapped);
 })();

@@ -1,0 +1,50 @@
+"""`{% icon "sun" %}`: a vendored Lucide icon (static/rekindle/icons/), inlined so it takes the
+text colour. Decorative: hidden from assistive technology, so the words next to it carry the
+meaning. Files are read once per process; nothing is fetched at run time."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from django import template
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+ICONS = Path(__file__).resolve().parents[2] / "static" / "rekindle" / "icons"
+_NAME = re.compile(r"[a-z0-9-]+")
+
+
+@lru_cache(maxsize=64)
+def _svg(name: str) -> str:
+    if not _NAME.fullmatch(name):
+        raise template.TemplateSyntaxError(f"Not an icon name: {name!r}")
+    text = (ICONS / f"{name}.svg").read_text(encoding="utf-8")
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    text = re.sub(r'\sclass="[^"]*"', "", text)
+    text = re.sub(r'\s(width|height)="24"', "", text)
+    text = " ".join(text.split())
+    return text.replace("<svg", '<svg class="icon" aria-hidden="true" focusable="false"', 1)
+
+
+@register.simple_tag
+def icon(name: str) -> str:
+    return mark_safe(_svg(name))  # our own vendored files, never user input
+
+
+@register.simple_tag(takes_context=True)
+def render_card(context, card) -> str:
+    """Render a Today card (`today.cards.RenderedCard`) with the page's context plus its own."""
+    template_ = context.template.engine.get_template(card.template)
+    with context.push(card.context):
+        return template_.render(context)
+
+
+@register.inclusion_tag("navigation/_hub_links.html")
+def hub_links(which: str) -> dict:
+    """`{% hub_links "talk" %}`: the list of links a hub page offers (navigation.hubs)."""
+    from rekindle.navigation import hubs
+
+    return {"links": {"talk": hubs.TALK_MORE, "together": hubs.TOGETHER, "us": hubs.US, "me": hubs.ME}[which]}
