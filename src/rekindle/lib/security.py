@@ -50,17 +50,19 @@ class AccountAdapter(DefaultAccountAdapter):
     }
 
     def pre_authenticate(self, request, **credentials) -> None:
-        super().pre_authenticate(request, **credentials)  # the per-address back-off
         self._account_rl_usage = None
+        self._login_failed_rl_usage = None
         email = credentials.get("email") or ""
         if _account_tag(email) in known_accounts(request):
-            return
-        usage = ratelimit._impl.consume(
-            request,
-            app="allauth.account",
-            action="login_failed_account",
-            key=self._get_login_attempts_cache_key(request, **credentials),
-        )
+            # A browser this account signed in on: its own limit, untouched by anyone else's
+            # guessing, whether from elsewhere or from the same (household) address.
+            action = "login_failed_known"
+            key = request.COOKIES[KNOWN_DEVICE_COOKIE]
+        else:
+            super().pre_authenticate(request, **credentials)  # the per-address back-off
+            action = "login_failed_account"
+            key = self._get_login_attempts_cache_key(request, **credentials)
+        usage = ratelimit._impl.consume(request, app="allauth.account", action=action, key=key)
         if not usage:
             self._rollback_login_failed_rl_usage()
             raise self.validation_error("too_many_login_attempts")
