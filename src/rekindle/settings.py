@@ -259,7 +259,7 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG or TESTING  # http://localhost in dev
 # When on, operator (staff) accounts must set up two-factor sign-in before /operator/ opens.
 OPERATOR_MFA_REQUIRED = env_bool("REKINDLE_OPERATOR_MFA_REQUIRED", False)
 # Where a person is signed in (allauth.usersessions); changing the password ends the others.
-USERSESSIONS_TRACK_ACTIVITY = True
+USERSESSIONS_TRACK_ACTIVITY = False  # a write on every request would break the page query budget
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Rekindle: "
