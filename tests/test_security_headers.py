@@ -105,6 +105,7 @@ def test_htmx_is_configured_to_need_neither_inline_style_nor_eval():
     base = (TEMPLATES / "base.html").read_text()
     assert '"includeIndicatorStyles":false' in base
     assert '"allowEval":false' in base
+    assert '"attributesToSettle":["class","width","height"]' in base  # no style= copied while settling
 
 
 def test_the_scanner_catches_what_it_should():

@@ -27,6 +27,27 @@ def code_for(secret: str, *, fresh_after: int | None = None) -> tuple[str, int]:
     return format_hotp_value(hotp_value(secret, step)), step
 
 
+def confirm_email(page, live_server):
+    """Two-step sign-in needs a confirmed address (so nobody can lock the real owner of an address out)."""
+    from django.core import mail
+
+    link = re.search(r"https?://[^/]+(/accounts/confirm-email/\S+)", mail.outbox[-1].body).group(1)
+    page.goto(live_server.url + link)
+    page.get_by_role("button", name=re.compile("Confirm", re.I)).click()
+    page.wait_for_load_state("load")
+
+
+def open_with_password_check(page, url):
+    """Pages that add a way to sign in first ask for the password again."""
+    page.goto(url)
+    page.wait_for_load_state("load")
+    if "/accounts/reauthenticate/" in page.url:
+        assert_accessible(page)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Confirm").click()
+        page.wait_for_load_state("load")
+
+
 def log_out(page, live_server):
     page.get_by_role("button", name="Log out").click()
     page.wait_for_load_state("load")
@@ -40,13 +61,14 @@ def log_out(page, live_server):
 def test_sign_in_with_an_authenticator_app(live_server, new_phone):
     page = new_phone()
     signup(page, live_server, "Sam", "sam@example.test")
+    confirm_email(page, live_server)
     page.goto(f"{live_server.url}/me/")
     security = page.get_by_role("region", name="Sign-in and security")
     security.get_by_role("link", name="Two-step sign-in and passkeys").click()
     page.wait_for_load_state("load")
     assert_accessible(page)
 
-    page.goto(f"{live_server.url}/accounts/2fa/totp/activate/")
+    open_with_password_check(page, f"{live_server.url}/accounts/2fa/totp/activate/")
     expect(page.get_by_role("heading", name="Set up an authenticator app")).to_be_visible()
     expect(page.get_by_role("img", name="QR code for your authenticator app")).to_be_visible()
     assert_accessible(page)
@@ -92,8 +114,8 @@ def test_sign_in_with_a_passkey(live_server, new_phone):
         },
     )
     signup(page, live_server, "Kit", "kit@example.test")
-    page.goto(f"{live_server.url}/accounts/2fa/webauthn/add/")
-    page.wait_for_load_state("load")
+    confirm_email(page, live_server)
+    open_with_password_check(page, f"{live_server.url}/accounts/2fa/webauthn/add/")
     assert_accessible(page)
     page.get_by_label("Name").fill("My phone")
     page.get_by_label("Passwordless").check()
