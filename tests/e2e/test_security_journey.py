@@ -129,3 +129,13 @@ def test_sign_in_with_a_passkey(live_server, new_phone):
     page.wait_for_url(re.compile(r"^(?!.*/accounts/login/).*$"))
     page.wait_for_load_state("load")
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_browser_tests_notice_a_csp_violation(live_server, new_phone):
+    page = new_phone()
+    page.goto(f"{live_server.url}/support/")
+    page.evaluate("document.body.setAttribute('style', 'outline: 1px solid red')")
+    page.wait_for_timeout(500)
+    assert any("style-src" in v for v in new_phone.csp_violations), new_phone.csp_violations
+    new_phone.csp_violations.clear()  # noticed; the test itself must not fail on it
