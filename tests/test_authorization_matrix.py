@@ -12,7 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.urls import URLResolver, get_resolver
+from django.utils import timezone
 
 from rekindle.checkins import services as checkin_services
 from rekindle.checkins.models import AppreciationReply, CheckIn, Reflection
@@ -55,21 +57,17 @@ def world(db):
     pair(carol, dave, "Carol & Dave")
     operator = Person.objects.create_superuser("operator@example.test", "a-long-test-password")
 
-    def check_in(person, words, date=None):
-        checkin = checkin_services.checkin_submit(
+    def check_in(person, words):
+        return checkin_services.checkin_submit(
             person=person,
             couple=couple_for(person),
             answers={"rose": f"{words} rose", "bud": f"{words} bud", "thorn": f"{words} thorn"},
             revision=None,
         )
-        if date:
-            checkin.local_date = date
-            checkin.save()
-        return checkin
 
-    yesterday = alice.today() - dt.timedelta(days=1)
-    revealed = check_in(alice, ALICE_SHARED, yesterday)
-    check_in(bob, "BOB-SHARED-WORDS", yesterday)
+    with time_machine.travel(timezone.now() - dt.timedelta(days=1), tick=False):  # yesterday's round
+        revealed = check_in(alice, ALICE_SHARED)
+        check_in(bob, "BOB-SHARED-WORDS")
     sealed = check_in(alice, ALICE_SEALED)
     reflection = checkin_services.reflection_save(
         person=bob, checkin_id=revealed.pk, item="rose", text="BOB-REFLECTION-WORDS"
@@ -159,7 +157,7 @@ def test_nothing_private_or_sealed_reaches_anyone_else(world, route, name, who):
         response = attempt()
         assert response.status_code < 500, f"{who} got {response.status_code} at {url}"
         may_see = set(MAY_SEE[who])
-        if who == "bob" and CheckIn.objects.filter(author=person, local_date=person.today()).exists():
+        if who == "bob" and CheckIn.objects.filter(author=person, local_date=person.checkin_today()).exists():
             may_see.add(ALICE_SEALED)  # bob's POST to /checkin/ answered today, which rightly reveals alice's
         body = b"".join(response) if response.streaming else response.content
         text = body.decode(errors="replace") + str(response.headers)

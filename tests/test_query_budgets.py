@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from rekindle.checkins.models import Appreciation, AppreciationReply, CheckIn, Reflection
+from rekindle.checkins.models import Appreciation, AppreciationReply, CheckIn, CheckInRound, Reflection
 from rekindle.spaces.models import Invite
 from rekindle.spaces.selectors import couple_for
 from tests.conftest import client_for
@@ -18,13 +19,19 @@ BUDGET = 10
 def add_history(alice, bob, days: int) -> None:
     """`days` days of check-ins from both, a reflection each day, and daily appreciations with replies."""
     space = couple_for(alice).space
-    today = alice.today()
+    today = alice.checkin_today()
+    now = timezone.now()
+    rounds = CheckInRound.objects.bulk_create(
+        CheckInRound(space=space, date=today - dt.timedelta(days=offset), opened_at=now - dt.timedelta(days=offset),
+                     completed_at=now - dt.timedelta(days=offset))
+        for offset in range(days)
+    )
     checkins = []
-    for offset in range(days):
-        date = today - dt.timedelta(days=offset)
+    for offset, round_ in enumerate(rounds):
         for person in (alice, bob):
             checkins.append(
-                CheckIn(author=person, space=space, local_date=date, rose=f"r{offset}", bud="b", thorn="t")
+                CheckIn(author=person, space=space, round=round_, local_date=round_.date, rose=f"r{offset}", bud="b",
+                        thorn="t")
             )
     CheckIn.objects.bulk_create(checkins)
     alice_checkins = CheckIn.objects.filter(author=alice)
@@ -42,7 +49,7 @@ def add_history(alice, bob, days: int) -> None:
 
 
 def pages(alice):
-    today = alice.today()
+    today = alice.checkin_today()
     checkin = CheckIn.objects.filter(author=alice).first()
     return [
         reverse("today"),
@@ -78,7 +85,7 @@ def test_today_and_history_cost_the_same_for_a_day_and_a_year(couple):
 
     for label in ("one day", "one year"):
         if label == "one year":
-            CheckIn.objects.all().delete()
+            CheckInRound.objects.all().delete()
             Appreciation.objects.all().delete()
             add_history(alice, bob, 365)
         for url in (reverse("today"), reverse("checkin_history")):
@@ -113,7 +120,7 @@ def test_export_cost_does_not_grow_with_history(couple):
     add_history(alice, bob, 1)
     with CaptureQueriesContext(connection) as one_day:
         client.get(reverse("export"))
-    CheckIn.objects.all().delete()
+    CheckInRound.objects.all().delete()
     Appreciation.objects.all().delete()
     add_history(alice, bob, 365)
     with CaptureQueriesContext(connection) as one_year:
@@ -138,3 +145,42 @@ def test_today_at_its_busiest_stays_within_budget(couple, django_assert_max_num_
     with django_assert_max_num_queries(BUDGET):
         body = client.get(reverse("today")).content.decode()
     assert "Bob has checked in" in body and "Tonight's question" in body and "Day 1 of 30" in body
+
+
+def add_news(alice, bob, count: int) -> None:
+    """`count` news items from bob for alice, over the past year, and a real one on top."""
+    from rekindle.checkins import services as checkin_services
+    from rekindle.news.models import NewsItem
+
+    space = couple_for(alice).space
+    today = bob.today()
+    NewsItem.objects.bulk_create(
+        NewsItem(space=space, actor=bob, kind="appreciation", object_id=10_000_000 + n, day=today - dt.timedelta(days=n % 365))
+        for n in range(count)
+    )
+    checkin_services.appreciation_create(person=bob, couple=couple_for(bob), text="Thanks", submission=None)
+
+
+@pytest.mark.parametrize("news", [1, 2000])
+def test_today_with_a_year_of_history_and_many_news_items_stays_within_budget(couple, news, django_assert_max_num_queries):
+    """Today at its busiest — partner checked in, a program, tonight's question — with its news card."""
+    from rekindle.programs import services as program_services
+    from rekindle.prompts import services as prompt_services
+
+    alice, bob = couple
+    add_history(alice, bob, 365)
+    CheckIn.objects.filter(author=alice, local_date=alice.checkin_today()).delete()
+    # Bob's round for today waits for Alice again, as if only he had checked in.
+    CheckInRound.objects.filter(checkins__author=bob, date=bob.checkin_today()).update(completed_at=None)
+    add_news(alice, bob, news)
+    program_services.program_start(person=alice, couple=couple_for(alice), slug="reconnect-30")
+    prompt_services.draw_prompt(person=bob, couple=couple_for(bob), deck_slug="dreams")
+    client = client_for(alice)
+    with django_assert_max_num_queries(BUDGET, info="appreciations, with the unread mark"):
+        assert "New from Bob" in client.get(reverse("appreciations")).content.decode()
+    with django_assert_max_num_queries(BUDGET, info="today"):
+        body = client.get(reverse("today")).content.decode()
+    assert "Bob has checked in" in body and "Day 1 of 30" in body
+    assert "Since you were last here" in body and "Bob shared an appreciation for you." in body
+    with django_assert_max_num_queries(BUDGET):
+        assert client.post(reverse("news_seen"), {"until": "2100-01-01T00:00:00+00:00"}).status_code == 302

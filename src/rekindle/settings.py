@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "rekindle.together",
     "rekindle.listening",
     "rekindle.gentle",
+    "rekindle.news",
 ]
 
 MIDDLEWARE = [
@@ -161,6 +162,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "rekindle.care.context_processors.quick_exit",
+                "rekindle.news.context_processors.news_unread",
             ],
         },
     }

@@ -25,4 +25,5 @@ urlpatterns = [
     path("", include("rekindle.together.urls")),
     path("", include("rekindle.listening.urls")),
     path("", include("rekindle.gentle.urls")),
+    path("", include("rekindle.news.urls")),
 ]

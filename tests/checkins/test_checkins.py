@@ -24,7 +24,7 @@ def test_partner_cannot_see_sealed_answer(couple):
     assert not CheckIn.objects.visible_to(bob).filter(author=alice).exists()
     body = client_for(bob).get(reverse("today")).content.decode()
     assert "SEALED" not in body
-    assert "Alice has checked in — add yours to see it." in body
+    assert "Alice has checked in — add yours to see theirs." in body
 
 
 def test_both_answers_are_revealed_once_both_have_answered(couple):

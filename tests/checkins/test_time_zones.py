@@ -43,20 +43,22 @@ def test_partners_13_hours_apart_pair_by_their_own_dates(far_apart):
         assert selectors.checkin_day(alice, couple_for(alice), alice.today()).revealed
 
 
-def test_after_midnight_in_auckland_bob_is_on_the_next_day(far_apart):
+def test_after_midnight_in_auckland_bob_still_pairs_with_alices_answer(far_apart):
     alice, bob = far_apart
     with at(2026, 11, 21, 11, 30):  # London 11:30 on the 21st; Auckland 00:30 on the 22nd
         assert alice.today() == dt.date(2026, 11, 21)
         assert bob.today() == dt.date(2026, 11, 22)
         check_in(alice)
         late = check_in(bob)
-        assert late.local_date == dt.date(2026, 11, 22)
-        # Different dates: each stays sealed from the other.
-        assert not selectors.checkin_day(alice, couple_for(alice), alice.today()).revealed
-        assert selectors.checkin_day(bob, couple_for(bob), bob.today()).theirs is None
-    with at(2026, 11, 22, 9, 0):  # London's 22nd arrives; alice answers the same date as bob
+        assert late.local_date == dt.date(2026, 11, 21)  # his day runs until 04:00
+        assert selectors.checkin_day(alice, couple_for(alice), alice.checkin_today()).revealed
+    with at(2026, 11, 22, 9, 0):  # London's 22nd: alice opens the next round, bob's morning joins it
         check_in(alice)
-        assert selectors.checkin_day(alice, couple_for(alice), alice.today()).revealed
+        assert not selectors.checkin_day(alice, couple_for(alice), alice.checkin_today()).revealed
+    with at(2026, 11, 22, 20, 0):  # Auckland 09:00 on the 23rd: alice's round is still her 22nd
+        check_in(bob)
+        assert selectors.checkin_day(alice, couple_for(alice), dt.date(2026, 11, 22)).revealed
+        assert selectors.checkin_day(bob, couple_for(bob), dt.date(2026, 11, 23)).revealed
 
 
 def test_one_second_before_and_after_local_midnight(far_apart):
@@ -88,9 +90,13 @@ def test_a_check_in_on_a_dst_day_counts_once_that_month(db):
     from rekindle.spaces import services as space_services
 
     space_services.space_create(person=person, name="Me")
-    with at(2026, 11, 1, 5, 30):  # 01:30 EDT, before the clocks go back
+    with at(2026, 11, 1, 5, 30):  # 01:30 EDT, before the clocks go back: still the 31st's check-in
         check_in(person)
-    with at(2026, 11, 1, 6, 30):  # 01:30 EST, the same local date again
+    with at(2026, 11, 1, 6, 30):  # 01:30 EST, the same check-in date again
+        check_in(person)
+        assert person.checkin_today() == dt.date(2026, 10, 31)
+        assert selectors.days_practised(person, dt.date(2026, 10, 31)) == 1
+    with at(2026, 11, 1, 23, 30):  # 18:30 EST on the DST day itself
         check_in(person)
         assert selectors.days_practised(person, person.today()) == 1
 

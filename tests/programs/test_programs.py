@@ -276,3 +276,18 @@ def test_steps_open_follow_local_days_across_dst(zone, start_at, hours_later):
     # An hour later never closes a step.
     with time_machine.travel((later + dt.timedelta(hours=1)).replace(tzinfo=UTC), tick=False):
         assert steps_open(program, started_on, local_today(zone)) >= opened
+
+
+def test_a_stopped_programs_closing_page_promises_no_reveal(couple):
+    """Closing reflections pair by enrolment, not by date; once stopped, nobody can add theirs."""
+    alice, bob = couple
+    with at(2026, 11, 1, 9, 0):
+        enrolment = start(alice)
+    with at(2026, 12, 1, 9, 0):
+        services.closing_reflection_save(
+            person=alice, couple=couple_for(alice), enrolment_id=enrolment.pk, answers=["A", "B", "C", "D"]
+        )
+        services.program_stop(person=alice, couple=couple_for(alice), enrolment_id=enrolment.pk)
+        page = client_for(alice).get(reverse("program_closing", kwargs={"enrolment_id": enrolment.pk})).content.decode()
+        assert "so your answers stay just yours" in page
+        assert "appear once you've both written yours" not in page

@@ -2,27 +2,63 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from rekindle.lib.dates import checkin_date
 from rekindle.spaces.models import Space
 from rekindle.spaces.selectors import SealedContentQuerySet, SharedContentQuerySet
 
 ITEMS = ("rose", "bud", "thorn")
 LINE_MAX = 500
+# However far apart two partners live, an answer never pairs with one older than this.
+ROUND_LIFETIME = dt.timedelta(hours=30)
+
+
+class CheckInRound(models.Model):
+    """One partner's check-in and, if the other answers in time, theirs: the pair that reveals.
+
+    A round opens with a check-in; `date` is the opener's check-in date. The partner can join
+    it while it is not completed, younger than ROUND_LIFETIME, and its date is still today's
+    check-in date for one of the two ("the round's day isn't over yet for one of you").
+    """
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="checkin_rounds")
+    date = models.DateField(help_text="The opener's check-in date.")
+    opened_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["space", "completed_at", "opened_at"])]
+
+    @property
+    def is_completed(self) -> bool:
+        return self.completed_at is not None
+
+    def joinable(self, *, joiner_tz: str, opener_tz: str, at: dt.datetime | None = None) -> bool:
+        """Whether the partner (in `joiner_tz`) can still answer this round at `at`."""
+        at = timezone.now() if at is None else at
+        return (
+            self.completed_at is None
+            and at < self.opened_at + ROUND_LIFETIME
+            and self.date in {checkin_date(joiner_tz, at), checkin_date(opener_tz, at)}
+        )
 
 
 class CheckInQuerySet(SealedContentQuerySet):
-    """Your own check-ins, and your partner's once you have answered the same date."""
+    """Your own check-ins, and your partner's once you have answered in the same round."""
 
-    pair_fields = ("space", "local_date")
+    pair_fields = ("round",)
 
 
 class CheckIn(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkins")
     space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="checkins")
-    local_date = models.DateField(help_text="The writer's own date when they checked in.")
+    local_date = models.DateField(help_text="The writer's own check-in date (their day runs until 04:00).")
+    round = models.ForeignKey(CheckInRound, on_delete=models.CASCADE, related_name="checkins")
     rose = models.CharField(max_length=LINE_MAX)
     bud = models.CharField(max_length=LINE_MAX)
     thorn = models.CharField(max_length=LINE_MAX)
@@ -33,7 +69,10 @@ class CheckIn(models.Model):
     objects = CheckInQuerySet.as_manager()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["author", "local_date"], name="one_checkin_per_person_per_date")]
+        constraints = [
+            models.UniqueConstraint(fields=["author", "local_date"], name="one_checkin_per_person_per_date"),
+            models.UniqueConstraint(fields=["round", "author"], name="one_checkin_per_person_per_round"),
+        ]
         indexes = [models.Index(fields=["space", "local_date"])]
         ordering = ["-local_date"]
 

@@ -9,13 +9,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
+from django.utils import timezone
 
 from rekindle.checkins.models import (
     ITEMS,
     Appreciation,
     AppreciationReply,
+    ROUND_LIFETIME,
     CheckIn,
+    CheckInRound,
     Reflection,
 )
 from rekindle.lib.dates import month_bounds
@@ -24,23 +27,47 @@ from rekindle.spaces.selectors import Couple
 
 HISTORY_PAGE_SIZE = 10
 FEED_PAGE_SIZE = 20
+# Today keeps showing a reveal that came while you were away (your partner far behind you
+# completed your round while you slept) for this long, above the new day's form.
+RECENT_REVEAL = dt.timedelta(hours=24)
 
 
 @dataclass
 class CheckInDay:
-    """One date as the viewer may see it: their own answer and, once revealed, their partner's."""
+    """One of the viewer's check-in dates as they may see it: their own answer and, once the
+    round is complete, their partner's answer in the same round.
+
+    `date` is always the viewer's own check-in date; the partner's answer in the round may
+    carry another date of theirs (partners far apart).
+    """
 
     date: dt.date
     mine: CheckIn | None = None
     theirs: CheckIn | None = None
+    # With no answer of mine: the partner has a round I can still join (their words stay sealed).
     partner_answered: bool = False
     reflections: dict[tuple[int, str], Reflection] = field(default_factory=dict)
     # Words a person typed that could not be saved, keyed like `reflections`: (typed, message).
     unsaved: dict[tuple[int, str], tuple[str, str]] = field(default_factory=dict)
+    # The round my answer is in, and whether my partner can still answer it.
+    round: CheckInRound | None = None
+    partner_can_join: bool = False
+    # On Today, before today's check-in: the last round, if it was revealed recently.
+    previous: CheckInDay | None = None
 
     @property
     def revealed(self) -> bool:
         return self.mine is not None and self.theirs is not None
+
+    @property
+    def waiting(self) -> bool:
+        """My answer is in and sealed, and my partner can still answer this round."""
+        return self.mine is not None and self.theirs is None and self.partner_can_join
+
+    @property
+    def stayed_mine(self) -> bool:
+        """My answer is in, and the round can no longer be joined: it stays just mine."""
+        return self.mine is not None and self.theirs is None and not self.partner_can_join
 
     def item(self, checkin: CheckIn, item: str) -> ItemView:
         typed, error = self.unsaved.get((checkin.pk, item), ("", ""))
@@ -51,6 +78,7 @@ class CheckInDay:
             is_mine=checkin is self.mine,
             reflection=self.reflections.get((checkin.pk, item)),
             can_reflect=self.revealed and checkin is self.theirs,
+            day=self.date,
             typed=typed,
             error=error,
         )
@@ -74,12 +102,37 @@ class ItemView:
     is_mine: bool
     reflection: Reflection | None
     can_reflect: bool
+    day: dt.date | None = None  # the viewer's check-in date this item is shown under
     typed: str = ""
     error: str = ""
 
     @property
     def anchor(self) -> str:
-        return f"{'mine' if self.is_mine else 'their'}-{self.item}-{self.checkin.local_date:%Y%m%d}"
+        return f"{'mine' if self.is_mine else 'their'}-{self.item}-{(self.day or self.checkin.local_date):%Y%m%d}"
+
+
+def joinable_round(person: Person, couple: Couple | None, *, at: dt.datetime | None = None) -> CheckInRound | None:
+    """The partner's round that `person` can still answer at `at` (default now), if any.
+
+    Joinable: not completed, opened less than ROUND_LIFETIME ago, and its date is still the
+    check-in date of one of the two. Of two such rounds (a partner ahead of you opened one
+    for each of their dates), the older one: it is the one of your date and expires first.
+    """
+    if couple is None or couple.partner is None:
+        return None
+    at = timezone.now() if at is None else at
+    partner = couple.partner
+    return (
+        CheckInRound.objects.filter(
+            space=couple.space,
+            completed_at__isnull=True,
+            opened_at__gt=at - ROUND_LIFETIME,
+            date__in={person.checkin_today(at), partner.checkin_today(at)},
+            checkins__author=partner,
+        )
+        .order_by("opened_at", "pk")
+        .first()
+    )
 
 
 def _with_reflections(person: Person, queryset):
@@ -93,47 +146,113 @@ def _attach(day: CheckInDay, checkin: CheckIn) -> None:
         day.reflections[(checkin.pk, reflection.item)] = reflection
 
 
-def checkin_day(person: Person, couple: Couple | None, date: dt.date, *, with_reflections: bool = True) -> CheckInDay:
+def _place(person: Person, couple: Couple | None, day: CheckInDay, checkin: CheckIn, at: dt.datetime) -> None:
+    """Put one visible check-in of the day's round in its place."""
+    _attach(day, checkin)
+    if checkin.author_id == person.pk:
+        day.mine = checkin
+        day.round = checkin.round
+    else:
+        day.theirs = checkin
+        day.partner_answered = True
+
+
+def _settle(person: Person, couple: Couple | None, day: CheckInDay, at: dt.datetime) -> None:
+    """Once placed: can my partner still answer my round?"""
+    if day.mine is not None and day.theirs is None and couple is not None and couple.partner is not None:
+        day.partner_can_join = day.round.joinable(
+            joiner_tz=couple.partner.time_zone, opener_tz=person.time_zone, at=at
+        )
+
+
+def _round_rows(person: Person, my_checkins, *, with_reflections: bool):
+    """Every check-in the viewer may read in the rounds of `my_checkins` (a queryset of theirs)."""
+    rows = CheckIn.objects.visible_to(person).filter(round__in=my_checkins.values("round")).select_related("round")
+    return _with_reflections(person, rows) if with_reflections else rows
+
+
+def checkin_day(
+    person: Person,
+    couple: Couple | None,
+    date: dt.date,
+    *,
+    with_reflections: bool = True,
+    at: dt.datetime | None = None,
+) -> CheckInDay:
+    """The viewer's check-in date `date`: their answer, and their partner's in the same round."""
     day = CheckInDay(date=date)
     if couple is None:
         return day
-    rows = CheckIn.objects.visible_to(person).filter(local_date=date)
-    if with_reflections:
-        rows = _with_reflections(person, rows)
-    for checkin in rows:
-        _attach(day, checkin)
-        if checkin.author_id == person.pk:
-            day.mine = checkin
-        else:
-            day.theirs = checkin
-    if day.theirs is not None:
-        day.partner_answered = True
-    elif day.mine is None and couple.partner is not None:
-        # Whether the partner answered is shown ("add yours to see it"); what they wrote is not.
-        # (Once the viewer has answered, a partner's answer would already be visible above.)
-        day.partner_answered = CheckIn.objects.filter(
-            author=couple.partner, space=couple.space, local_date=date
-        ).exists()
+    at = timezone.now() if at is None else at
+    mine = CheckIn.objects.filter(author=person, local_date=date)
+    for checkin in _round_rows(person, mine, with_reflections=with_reflections):
+        _place(person, couple, day, checkin, at)
+    _settle(person, couple, day, at)
+    if day.mine is None and date == person.checkin_today(at):
+        # Whether the partner answered is shown ("add yours to see theirs"); what they wrote is not.
+        day.partner_answered = joinable_round(person, couple, at=at) is not None
     return day
 
 
-def checkin_history(person: Person, page_number) -> tuple[list[CheckInDay], object]:
-    """A page of the viewer's own check-in dates, newest first, each with the partner's if revealed."""
+def checkin_today(person: Person, couple: Couple | None, *, with_reflections: bool = False) -> CheckInDay:
+    """Today's check-in card: the viewer's check-in date now, and before they have checked in,
+    the last round if it was revealed within RECENT_REVEAL (a partner far behind completed it
+    while they slept). One query for both, whatever the history."""
+    at = timezone.now()
+    date = person.checkin_today(at)
+    day = CheckInDay(date=date)
+    if couple is None:
+        return day
+    recent = Q(local_date__lt=date, round__completed_at__gte=at - RECENT_REVEAL)
+    mine = CheckIn.objects.filter(Q(local_date=date) | recent, author=person)
+    rounds: dict[int, list[CheckIn]] = {}
+    for checkin in _round_rows(person, mine, with_reflections=with_reflections):
+        rounds.setdefault(checkin.round_id, []).append(checkin)
+    my_dates = {c.round_id: c.local_date for group in rounds.values() for c in group if c.author_id == person.pk}
+    for round_id, my_date in my_dates.items():
+        if my_date == date:
+            for checkin in rounds[round_id]:
+                _place(person, couple, day, checkin, at)
+    _settle(person, couple, day, at)
+    if day.mine is None and couple.partner is not None:
+        day.partner_answered = joinable_round(person, couple, at=at) is not None
+        earlier = [(my_date, round_id) for round_id, my_date in my_dates.items() if my_date < date]
+        if earlier:
+            my_date, round_id = max(earlier)
+            previous = CheckInDay(date=my_date)
+            for checkin in rounds[round_id]:
+                _place(person, couple, previous, checkin, at)
+            if previous.revealed:
+                day.previous = previous
+    return day
+
+
+def checkin_day_of(person: Person, couple: Couple | None, checkin_id: int) -> CheckInDay | None:
+    """The viewer's day that holds a check-in they can read (theirs or their partner's)."""
+    checkin = CheckIn.objects.visible_to(person).filter(pk=checkin_id).only("round").first()
+    if checkin is None:
+        return None
+    date = CheckIn.objects.filter(author=person, round=checkin.round_id).values_list("local_date", flat=True).first()
+    return None if date is None else checkin_day(person, couple, date)
+
+
+def checkin_history(person: Person, page_number, *, couple: Couple | None = None) -> tuple[list[CheckInDay], object]:
+    """A page of the viewer's own check-in dates, newest first, each with the partner's answer
+    in the same round once revealed."""
+    at = timezone.now()
     mine = Paginator(CheckIn.objects.filter(author=person).order_by("-local_date"), HISTORY_PAGE_SIZE)
     page = mine.get_page(page_number)
-    dates = [checkin.local_date for checkin in page.object_list]
-    days = {date: CheckInDay(date=date) for date in dates}
-    if dates:
-        rows = _with_reflections(person, CheckIn.objects.visible_to(person).filter(local_date__in=dates))
+    dates = {checkin.round_id: checkin.local_date for checkin in page.object_list}
+    days = {round_id: CheckInDay(date=date) for round_id, date in dates.items()}
+    if days:
+        rows = _with_reflections(
+            person, CheckIn.objects.visible_to(person).filter(round__in=list(days)).select_related("round")
+        )
         for checkin in rows:
-            day = days[checkin.local_date]
-            _attach(day, checkin)
-            if checkin.author_id == person.pk:
-                day.mine = checkin
-            else:
-                day.theirs = checkin
-                day.partner_answered = True
-    return [days[date] for date in dates], page
+            _place(person, couple, days[checkin.round_id], checkin, at)
+        for day in days.values():
+            _settle(person, couple, day, at)
+    return list(days.values()), page
 
 
 def days_practised(person: Person, today: dt.date) -> int:

@@ -14,9 +14,13 @@ from rekindle.checkins.models import (
     Appreciation,
     AppreciationReply,
     CheckIn,
+    CheckInRound,
     Reflection,
 )
-from rekindle.spaces.models import Person
+from rekindle.checkins.selectors import joinable_round
+from rekindle.news import kinds as news
+from rekindle.news.services import news_checkin, news_record
+from rekindle.spaces.models import Person, Space
 from rekindle.spaces.selectors import Couple
 
 ITEM_PROMPTS = {
@@ -51,34 +55,36 @@ def _clean_items(answers: dict[str, str]) -> dict[str, str]:
     return cleaned
 
 
-def partner_has_answered(checkin: CheckIn) -> bool:
-    return (
-        CheckIn.objects.filter(space=checkin.space_id, local_date=checkin.local_date)
-        .exclude(author=checkin.author_id)
-        .exists()
-    )
-
-
 @transaction.atomic
 def checkin_submit(*, person: Person, couple: Couple, answers: dict[str, str], revision: int | None) -> CheckIn:
-    """Save today's check-in, or edit it while it is still sealed.
+    """Save the check-in for the person's check-in date, or edit it while its round is open.
 
-    `revision` is the version the form was opened on (None for a new check-in); a form
-    opened on an older version is refused rather than silently overwriting newer words.
+    A new check-in completes the partner's round if it can still be joined, and otherwise
+    opens a new one. `revision` is the version the form was opened on (None for a new
+    check-in); a form opened on an older version is refused rather than silently
+    overwriting newer words.
     """
     cleaned = _clean_items(answers)
-    today = person.today()
-    existing = CheckIn.objects.select_for_update().filter(author=person, local_date=today).first()
+    # One writer per space at a time: two partners submitting at once make one round, not two.
+    Space.objects.select_for_update().filter(pk=couple.space.pk).first()
+    now = timezone.now()
+    date = person.checkin_today(now)
+    existing = CheckIn.objects.select_related("round").filter(author=person, local_date=date).first()
     if existing is None:
-        try:
-            with transaction.atomic():
-                return CheckIn.objects.create(author=person, space=couple.space, local_date=today, **cleaned)
-        except IntegrityError:  # the same form sent twice at once
-            existing = CheckIn.objects.select_for_update().get(author=person, local_date=today)
+        round_ = joinable_round(person, couple, at=now)
+        if round_ is None:
+            round_ = CheckInRound.objects.create(space=couple.space, date=date, opened_at=now)
+        else:
+            round_.completed_at = now
+            round_.save(update_fields=["completed_at"])
+        checkin = CheckIn.objects.create(
+            author=person, space=couple.space, local_date=date, round=round_, created_at=now, updated_at=now, **cleaned
+        )
+        return news_checkin(checkin, couple)
     unchanged = all(getattr(existing, item) == cleaned[item] for item in ITEMS)
     if unchanged:
         return existing  # a double submit, or saving without changes
-    if partner_has_answered(existing):
+    if existing.round.is_completed:
         raise ValidationError(
             "Your partner has checked in too, so both answers are now revealed and can't be changed.",
             code="revealed",
@@ -91,7 +97,7 @@ def checkin_submit(*, person: Person, couple: Couple, answers: dict[str, str], r
     for item in ITEMS:
         setattr(existing, item, cleaned[item])
     existing.revision += 1
-    existing.updated_at = timezone.now()
+    existing.updated_at = now
     existing.save()
     return existing
 
@@ -113,6 +119,10 @@ def reflection_save(*, person: Person, checkin_id: int, item: str, text: str) ->
         reflection.response = ""  # a new try deserves a fresh answer
         reflection.updated_at = timezone.now()
         reflection.save()
+        created = True
+    if created:
+        news_record(actor=person, space=checkin.space_id, kind=news.REFLECTION, object_id=checkin.pk, key=item,
+                    on_date=checkin.local_date)
     return reflection
 
 
@@ -126,8 +136,12 @@ def reflection_respond(*, person: Person, reflection_id: int, response: str) -> 
     )
     if reflection is None:
         raise ValidationError("That reflection isn't yours to answer.", code="not_visible")
-    reflection.response = response
-    reflection.save(update_fields=["response"])
+    if reflection.response != response:
+        reflection.response = response
+        reflection.save(update_fields=["response"])
+        checkin = reflection.checkin
+        news_record(actor=person, space=checkin.space_id, kind=news.REFLECTION_ANSWERED, object_id=checkin.pk,
+                    key=reflection.item, detail=response, on_date=checkin.local_date)
     return reflection
 
 
@@ -140,7 +154,7 @@ def appreciation_create(*, person: Person, couple: Couple, text: str, submission
             return earlier  # the same form sent twice
     try:
         with transaction.atomic():
-            return Appreciation.objects.create(
+            appreciation = Appreciation.objects.create(
                 author=person, space=couple.space, text=text, local_date=person.today(), submission=submission
             )
     except IntegrityError:
@@ -148,6 +162,9 @@ def appreciation_create(*, person: Person, couple: Couple, text: str, submission
         if earlier is None:
             raise ValidationError("That form was already used. Please write it once more.", code="reused") from None
         return earlier
+    news_record(actor=person, space=couple.space, kind=news.APPRECIATION, object_id=appreciation.pk, couple=couple,
+                fresh=True)
+    return appreciation
 
 
 @transaction.atomic
@@ -159,7 +176,10 @@ def appreciation_reply(*, person: Person, appreciation_id: int, text: str) -> Ap
     reply, created = AppreciationReply.objects.get_or_create(
         appreciation=appreciation, author=person, defaults={"text": text}
     )
-    if not created:
+    if not created and reply.text != text:
         reply.text = text
         reply.save(update_fields=["text"])
+        created = True
+    if created:
+        news_record(actor=person, space=appreciation.space_id, kind=news.APPRECIATION_REPLY, object_id=appreciation.pk)
     return reply

@@ -24,6 +24,7 @@ from rekindle.checkins.forms import (
 )
 from rekindle.checkins.models import ITEMS, CheckIn
 from rekindle.listening.selectors import active_pause
+from rekindle.news.cards import today_news_context
 from rekindle.programs.selectors import program_today
 from rekindle.prompts.selectors import tonight
 from rekindle.spaces.decorators import needs_space
@@ -58,15 +59,16 @@ def _today_extras(person, couple) -> dict:
 @needs_space
 def today(request, couple):
     person = request.user
-    day = selectors.checkin_day(person, couple, person.today(), with_reflections=False)
+    day = selectors.checkin_today(person, couple)
     context = {"couple": couple, "day": day, "form": _checkin_form(day), **_today_extras(person, couple)}
+    context.update(today_news_context(person, couple))
     return render(request, "checkins/today.html", context)
 
 
 @needs_space
 def partner_status(request, couple):
     """The small status line on Today; htmx polls it until the partner has answered."""
-    day = selectors.checkin_day(request.user, couple, request.user.today())
+    day = selectors.checkin_today(request.user, couple)
     return render(request, "checkins/_partner_status.html", {"couple": couple, "day": day})
 
 
@@ -89,7 +91,7 @@ def checkin_submit(request, couple):
                 form.add_error(None, exc)
         else:
             if request.htmx:
-                day = selectors.checkin_day(person, couple, person.today())
+                day = selectors.checkin_today(person, couple)
                 return render(
                     request,
                     "checkins/_checkin_card.html",
@@ -104,7 +106,7 @@ def checkin_submit(request, couple):
             messages.success(request, "Check-in saved.")
             return redirect("today")
     # Show the words the person typed next to the message, so nothing is lost.
-    day = selectors.checkin_day(person, couple, person.today())
+    day = selectors.checkin_today(person, couple)
     context = {"couple": couple, "day": day, "form": form, "typed": form.data}
     if request.htmx:
         return render(request, "checkins/_checkin_card.html", context)
@@ -114,7 +116,7 @@ def checkin_submit(request, couple):
 
 @needs_space
 def history(request, couple):
-    days, page = selectors.checkin_history(request.user, request.GET.get("page"))
+    days, page = selectors.checkin_history(request.user, request.GET.get("page"), couple=couple)
     return render(request, "checkins/history.html", {"couple": couple, "days": days, "page": page})
 
 
@@ -147,8 +149,7 @@ def reflect(request, couple, checkin_id: int, item: str):
             error = exc.messages[0]
     else:
         error = form.errors["text"][0]
-    checkin = CheckIn.objects.visible_to(request.user).filter(pk=checkin_id).only("local_date").first()
-    day = selectors.checkin_day(request.user, couple, checkin.local_date) if checkin else None
+    day = selectors.checkin_day_of(request.user, couple, checkin_id)
     if day is None or day.theirs is None or day.theirs.pk != checkin_id or item not in ITEMS:
         messages.error(request, error or "That check-in isn't open for reflections.")
         return redirect("checkin_history")

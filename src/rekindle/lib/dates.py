@@ -35,3 +35,14 @@ def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
     first = day.replace(day=1)
     next_first = (first + dt.timedelta(days=32)).replace(day=1)
     return first, next_first - dt.timedelta(days=1)
+
+
+# A check-in day runs until 04:00: a night-shift worker's 01:00 check-in belongs to the
+# evening before. Only check-ins use this; programs, appreciations and the rest keep `today`.
+CHECKIN_DAY_ENDS_AT = dt.timedelta(hours=4)
+
+
+def checkin_date(tz_name: str, at: dt.datetime | None = None) -> dt.date:
+    """The person's check-in date at `at` (default now): their local date at (at − 4 hours)."""
+    at = timezone.now() if at is None else at
+    return (at - CHECKIN_DAY_ENDS_AT).astimezone(zone(tz_name)).date()

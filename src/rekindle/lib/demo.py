@@ -26,6 +26,7 @@ def load_demo() -> list[DemoLogin]:
         Appreciation,
         AppreciationReply,
         CheckIn,
+        CheckInRound,
         Reflection,
     )
     from rekindle.spaces.models import Membership, Person, Space
@@ -51,14 +52,25 @@ def load_demo() -> list[DemoLogin]:
 
     other = {"a": "b", "b": "a"}
     for day in data["days"]:
-        local_date = people["a"].today() - dt.timedelta(days=day["days_ago"])
         at = now - dt.timedelta(days=day["days_ago"])
+        answered = [key for key in ("a", "b") if key in day]
+        round_ = CheckInRound.objects.create(
+            space=space,
+            date=people[answered[0]].checkin_today(at),
+            opened_at=at,
+            completed_at=at if len(answered) == 2 else None,
+        )
         checkins = {
             key: CheckIn.objects.create(
-                author=people[key], space=space, local_date=local_date, created_at=at, updated_at=at, **day[key]
+                author=people[key],
+                space=space,
+                round=round_,
+                local_date=people[key].checkin_today(at),
+                created_at=at,
+                updated_at=at,
+                **day[key],
             )
-            for key in ("a", "b")
-            if key in day
+            for key in answered
         }
         for reflection in day.get("reflections", []):
             Reflection.objects.create(

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from rekindle.news import kinds as news
+from rekindle.news.services import news_forget, news_record
 from rekindle.programs.content import get_program, touch_tags
 from rekindle.programs.models import (
     NOTE_MAX,
@@ -118,6 +120,9 @@ def activity_mark(*, person, couple: Couple, enrolment_id: int, number: int, kin
     if not created and note != mark.note:
         mark.note = note
         mark.save(update_fields=["note"])
+    if created:
+        news_record(actor=person, space=couple.space, kind=news.PROGRAM_STEP, object_id=enrolment.pk, number=number,
+                    key=enrolment.program_slug, couple=couple)
     return mark
 
 
@@ -126,6 +131,8 @@ def activity_unmark(*, person, couple: Couple, enrolment_id: int, number: int, k
     enrolment = _locked_enrolment(couple, enrolment_id)
     _open_step(person, enrolment, number)
     ActivityDone.objects.filter(enrolment=enrolment, step=number, kind=kind, author=person).delete()
+    if not ActivityDone.objects.filter(enrolment=enrolment, step=number, author=person).exists():
+        news_forget(space=couple.space, of_kinds=(news.PROGRAM_STEP,), object_id=enrolment.pk, number=number)
 
 
 @transaction.atomic

@@ -17,6 +17,8 @@ from rekindle.prompts.models import (
     Favourite,
     PromptAnswer,
 )
+from rekindle.news import kinds as news
+from rekindle.news.services import news_record
 from rekindle.spaces.models import Membership, Person, Space
 from rekindle.spaces.selectors import Couple
 
@@ -104,9 +106,12 @@ def answer_save(*, person: Person, draw_id: int, text: str) -> PromptAnswer:
     if existing is None:
         try:
             with transaction.atomic():
-                return PromptAnswer.objects.create(draw=draw, author=person, text=text)
+                answer = PromptAnswer.objects.create(draw=draw, author=person, text=text)
         except IntegrityError:  # the same form sent twice at once
             existing = PromptAnswer.objects.select_for_update().get(draw=draw, author=person)
+        else:
+            news_record(actor=person, space=draw.space_id, kind=news.PROMPT_ANSWER, object_id=draw.pk)
+            return answer
     if existing.text == text:
         return existing  # a double submit, or saving without changes
     if _partner_has_answered(draw, person):

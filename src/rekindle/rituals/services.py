@@ -17,6 +17,8 @@ from rekindle.rituals.models import (
     MeetingEntry,
     QuarterlyReview,
 )
+from rekindle.news import kinds as news
+from rekindle.news.services import news_record
 from rekindle.spaces.selectors import Couple
 
 MEETING_STEPS = 7
@@ -52,9 +54,12 @@ def commitment_make(*, person, couple: Couple, text: str, due_on: dt.date | None
         raise ValidationError({"due_on": "Pick today or a day ahead."})
     if due_on > person.today() + dt.timedelta(days=92):
         raise ValidationError({"due_on": "Keep it within the next three months — small and near works best."})
-    return Commitment.objects.create(
+    commitment = Commitment.objects.create(
         space=couple.space, author=person, text=text, due_on=due_on, meeting=meeting, requested_by=requested_by
     )
+    news_record(actor=person, space=couple.space, kind=news.COMMITMENT_MADE, object_id=commitment.pk, couple=couple,
+                fresh=True)
+    return commitment
 
 
 def _own_open_commitment(person, commitment_id: int) -> Commitment:
@@ -71,6 +76,8 @@ def commitment_kept(*, person, commitment_id: int) -> Commitment:
     commitment = _own_open_commitment(person, commitment_id)
     commitment.outcome, commitment.outcome_at = Commitment.KEPT, timezone.now()
     commitment.save(update_fields=["outcome", "outcome_at"])
+    news_record(actor=person, space=commitment.space_id, kind=news.COMMITMENT_OUTCOME, object_id=commitment.pk,
+                detail="kept")
     return commitment
 
 
@@ -83,6 +90,8 @@ def commitment_not_kept(*, person, commitment_id: int, alternative: str) -> Comm
     )
     commitment.outcome, commitment.outcome_at = Commitment.NOT_KEPT, timezone.now()
     commitment.save(update_fields=["outcome", "outcome_at", "alternative"])
+    news_record(actor=person, space=commitment.space_id, kind=news.COMMITMENT_OUTCOME, object_id=commitment.pk,
+                detail="not_kept")
     return commitment
 
 
@@ -124,6 +133,8 @@ def experiment_review(*, person, couple: Couple, experiment_id: int, decision: s
     experiment.review_note = _line(note, field="note", empty="Add a line on why — it helps next time.")
     experiment.status, experiment.reviewed_at = decision, timezone.now()
     experiment.save(update_fields=["status", "review_note", "reviewed_at"])
+    news_record(actor=person, space=experiment.space_id, kind=news.EXPERIMENT_REVIEWED, object_id=experiment.pk,
+                couple=couple, fresh=True)
     return experiment
 
 
@@ -136,7 +147,10 @@ def meeting_start(*, person, couple: Couple) -> Meeting:
     unfinished = Meeting.objects.select_for_update().filter(space=couple.space, finished_at__isnull=True).first()
     if unfinished is not None:
         return unfinished
-    return Meeting.objects.create(space=couple.space, started_by=person, held_on=person.today())
+    meeting = Meeting.objects.create(space=couple.space, started_by=person, held_on=person.today())
+    news_record(actor=person, space=couple.space, kind=news.MEETING_STARTED, object_id=meeting.pk, couple=couple,
+                fresh=True)
+    return meeting
 
 
 def _open_meeting(couple: Couple, meeting_id: int) -> Meeting:

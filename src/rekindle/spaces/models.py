@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from rekindle.lib.dates import local_today
+from rekindle.lib.dates import checkin_date, local_today
 
 
 class PersonManager(BaseUserManager):
@@ -41,6 +41,11 @@ class Person(AbstractUser):
     email = models.EmailField("e-mail address", unique=True)
     display_name = models.CharField("name", max_length=60)
     time_zone = models.CharField(max_length=64, default="UTC")
+    # News from each other: when the person last looked, and how many items came since.
+    news_seen_at = models.DateTimeField(null=True, blank=True)
+    news_unread = models.PositiveIntegerField(default=0)
+    # A copy of their newest news items (ids and fixed words only), kept by rekindle.news.services.
+    news_feed = models.JSONField(default=list, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -56,6 +61,10 @@ class Person(AbstractUser):
 
     def today(self):
         return local_today(self.time_zone)
+
+    def checkin_today(self, at=None):
+        """The date today's check-in belongs to: the day runs until 04:00 (see lib.dates)."""
+        return checkin_date(self.time_zone, at)
 
 
 class Space(models.Model):

@@ -53,6 +53,9 @@ def space_leave(*, person: Person) -> None:
     membership = _active_membership(person)
     membership.left_at = timezone.now()
     membership.save(update_fields=["left_at"])
+    from rekindle.news.services import news_forget_member  # news builds on spaces, not the other way round
+
+    news_forget_member(person=person, space=membership.space)
     still_there = Membership.objects.active().filter(space=membership.space).exists()
     if not still_there:
         Invite.objects.filter(space=membership.space, used_at__isnull=True, revoked_at__isnull=True).update(

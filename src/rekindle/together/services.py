@@ -8,6 +8,8 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from rekindle.news import kinds as news
+from rekindle.news.services import news_forget, news_record
 from rekindle.spaces.models import Person, Space
 from rekindle.spaces.selectors import Couple
 from rekindle.together.content import idea_for
@@ -60,7 +62,9 @@ def bucket_item_add(
         earlier = BucketItem.objects.filter(author=person, submission=submission).first()
         if earlier is not None:
             return earlier  # the same form sent twice
-    return BucketItem.objects.create(space=couple.space, author=person, title=title, note=note, submission=submission)
+    item = BucketItem.objects.create(space=couple.space, author=person, title=title, note=note, submission=submission)
+    news_record(actor=person, space=couple.space, kind=news.BUCKET_ADD, object_id=item.pk, couple=couple, fresh=True)
+    return item
 
 
 @transaction.atomic
@@ -77,6 +81,7 @@ def bucket_idea_add(*, person: Person, couple: Couple, idea_id: str) -> tuple[Bu
     if listed is not None:
         return listed, False
     item = BucketItem.objects.create(space=couple.space, author=person, idea_id=idea.id, title=idea.title)
+    news_record(actor=person, space=couple.space, kind=news.BUCKET_ADD, object_id=item.pk, couple=couple, fresh=True)
     return item, True
 
 
@@ -108,6 +113,7 @@ def bucket_item_mark_done(
         raise ValidationError("This one is already marked as done — you'll find it under “Done together”.", code="already_done")
     item.done_on, item.done_by, item.memory = done_on, person, memory
     item.save(update_fields=["done_on", "done_by", "memory"])
+    news_record(actor=person, space=couple.space, kind=news.BUCKET_DONE, object_id=item.pk, couple=couple, fresh=True)
     return item
 
 
@@ -119,5 +125,6 @@ def bucket_item_remove(*, person: Person, couple: Couple, item_id: int) -> Bucke
         raise ValidationError(NOT_ON_LIST, code="not_found")
     if item.author_id != person.pk:
         raise ValidationError("Only the one who added it can take it off the list.", code="not_yours")
+    news_forget(space=couple.space, of_kinds=(news.BUCKET_ADD, news.BUCKET_DONE), object_id=item.pk)
     item.delete()
     return item
