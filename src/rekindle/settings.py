@@ -76,8 +76,43 @@ SESSION_COOKIE_AGE = 60 * 60 * 24 * 30
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("REKINDLE_BEHIND_HTTPS_PROXY", False):
+BEHIND_HTTPS_PROXY = env_bool("REKINDLE_BEHIND_HTTPS_PROXY", False)
+if BEHIND_HTTPS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    # HSTS: browsers refuse plain HTTP to this host for this long (seconds; 0 turns it off).
+    SECURE_HSTS_SECONDS = env_int("REKINDLE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("REKINDLE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("REKINDLE_HSTS_PRELOAD", True)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# A strict Content-Security-Policy on every response (django-csp): no inline script or style,
+# no eval; JavaScript and CSS come only from this server's static files.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# Turn off browser features the app never uses. Passkeys (publickey-credentials-*) and the
+# clipboard (the "copy the link" button) stay on for this site only.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "ambient-light-sensor", "autoplay", "browsing-topics", "camera", "display-capture",
+        "encrypted-media", "fullscreen", "geolocation", "gyroscope", "hid",
+        "idle-detection", "magnetometer", "microphone", "midi", "payment", "picture-in-picture",
+        "screen-wake-lock", "serial", "usb", "web-share", "xr-spatial-tracking",
+    )
+}
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -87,9 +122,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
     "django.forms",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
+    "csp",
     "django_htmx",
     "rekindle.spaces",
     "rekindle.checkins",
@@ -106,6 +145,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -115,6 +156,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "rekindle.lib.security.NoStoreMiddleware",
+    "rekindle.lib.security.KnownDeviceMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "rekindle.spaces.middleware.PersonTimezoneMiddleware",
 ]
@@ -207,14 +251,39 @@ if ACCOUNT_EMAIL_VERIFICATION not in {"none", "optional", "mandatory"}:
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_ADAPTER = "rekindle.lib.security.AccountAdapter"
+# Wrong passwords. Per address, a stepped back-off: 10 a minute, then 30 an hour, then 100 a day.
+# Per account ("key"), 10 in 15 minutes from browsers that have never signed in to it. A browser
+# that has signed in to the account before (a signed cookie) has its own 10 in 15 minutes instead
+# of both, so nobody guessing elsewhere, or on the same household network, can lock the owner out;
+# and "Forgot your password?" always works and clears the count. See rekindle/lib/security.py.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": "10/m/ip,30/h/ip,100/d/ip",
+    "login_failed_account": "10/15m/key",
+    "login_failed_known": "10/15m/key",
     "signup": "20/h/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
 if TESTING:
-    ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/key"}
+    ACCOUNT_RATE_LIMITS = {
+        "login_failed": "100/m/ip",
+        "login_failed_account": "5/5m/key",
+        "login_failed_known": "5/5m/key",
+    }
+KNOWN_DEVICE_COOKIE_AGE = 60 * 60 * 24 * 365
+
+# Two-factor sign-in (allauth.mfa): an authenticator app (TOTP) with recovery codes, and passkeys.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Rekindle"
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG or TESTING  # http://localhost in development and tests
+# When on, operator (staff) accounts must set up two-factor sign-in before /operator/ opens.
+OPERATOR_MFA_REQUIRED = env_bool("REKINDLE_OPERATOR_MFA_REQUIRED", False)
+# Where a person is signed in (allauth.usersessions); changing the password ends the others.
+USERSESSIONS_TRACK_ACTIVITY = False  # a write on every request would break the page query budget
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Rekindle: "
 
 # Mail: SMTP when a host is set, otherwise files in the data directory.

@@ -2,12 +2,16 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 
 from rekindle.lib.converters import IsoDateConverter
+from rekindle.lib.security import operator_has_permission, operator_login
 
 register_converter(IsoDateConverter, "date")
 
 admin.site.site_header = "Rekindle — accounts"
 admin.site.site_title = "Rekindle operators"
 admin.site.index_title = "Accounts"
+# The operator pages sign in through the site's own sign-in (rate limits, two-factor step).
+admin.site.login = operator_login
+admin.site.has_permission = operator_has_permission
 
 urlpatterns = [
     path("accounts/", include("allauth.urls")),

@@ -36,10 +36,17 @@ def normalise(body: str) -> str:
     return body
 
 
+# The viewer's own two-step sign-in set-up: it shows no couple's words, and its redirects depend
+# on how recently this session signed in (and queue messages for the next page), not on anyone else.
+OWN_SIGN_IN_PAGES = ("/accounts/2fa/", "/accounts/reauthenticate/")
+
+
 def snapshot(client, samples) -> dict[str, str]:
     pages = {}
     for route, _ in ALL_ROUTES:
         url = concrete(route, samples)
+        if url.startswith(OWN_SIGN_IN_PAGES):
+            continue
         for label, headers in (("page", {}), ("htmx", {"HTTP_HX_REQUEST": "true"})):
             response = client.get(url, **headers)
             body = b"".join(response) if response.streaming else response.content
@@ -66,8 +73,9 @@ def _compare_views_before_and_after(world):
     as_alice.post(reverse("joint_exercises"), {"hide": "yes"})
     as_alice.post(reverse("support_country"), {"country": "NZ"})
 
-    bob_after = snapshot(as_bob, world["samples"])
-    operator_after = snapshot(as_operator, world["samples"])
+    # Fresh sessions, so pages that keep per-session state (two-step sign-in set-up) start alike.
+    bob_after = snapshot(client_for(bob), world["samples"])
+    operator_after = snapshot(client_for(operator), world["samples"])
     changed = [url for url in bob_before if bob_before[url] != bob_after[url]]
     # Only pages that offer joint conflict exercises may change — they simply stop offering
     # them — and even there nothing hints at why.

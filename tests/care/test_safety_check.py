@@ -22,7 +22,7 @@ def test_yes_answer_shows_not_your_fault_resources_and_device_safety(couple):
     assert "It is not your fault" in body
     assert "Help in United Kingdom" in body and "999" in body
     assert "Someone else may be able to see this phone" in body
-    assert "Switch them off" in body
+    assert "We'd rather not do conflict exercises for now" in body
 
 
 def test_no_answers_give_a_calm_thank_you(couple):
@@ -31,7 +31,7 @@ def test_no_answers_give_a_calm_thank_you(couple):
     client.post(reverse("safety_check"), ALL_NO)
     body = client.get(reverse("safety_result")).content.decode()
     assert "nothing suggests you are unsafe" in body
-    assert "Switch them off" not in body
+    assert "We'd rather not do conflict exercises for now" not in body
 
 
 def test_every_question_needs_an_answer_and_nothing_is_saved_until_then(couple):

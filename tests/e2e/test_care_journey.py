@@ -64,7 +64,7 @@ def test_private_safety_check_help_quick_exit_and_delete(new_phone, live_server,
     expect(page.get_by_text("In an emergency, call 111.")).to_be_visible()
     assert_accessible(page)
     shot(page, "21-safety-result-yes")
-    page.get_by_role("button", name="Switch them off").click()
+    page.get_by_role("button", name="We'd rather not do conflict exercises for now").click()
     expect(page.get_by_text("won't be offered in your space")).to_be_visible()
     assert_accessible(page)
 

@@ -15,7 +15,7 @@ from rekindle.listening.models import ListeningSession, Pause
 from tests.conftest import client_for
 from tests.listening.conftest import start
 
-NEUTRAL = "This isn't available in your space."
+NEUTRAL = "Listening sessions aren't offered in your space at the moment."
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 

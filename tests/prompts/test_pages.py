@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -119,7 +120,9 @@ def test_the_timer_announces_its_end_politely_and_respects_reduced_motion(couple
     draw = draw_for(couple[0])
     body = as_alice.get(reverse("talk_timer", kwargs={"draw_id": draw.pk})).content.decode()
     assert 'aria-live="polite"' in body
-    assert "prefers-reduced-motion" in body
+    assert '<script src="/static/rekindle/timer.js" defer></script>' in body  # (no inline script: CSP)
+    timer_js = (Path(__file__).resolve().parents[2] / "src/rekindle/static/rekindle/timer.js").read_text()
+    assert "prefers-reduced-motion" in timer_js
     assert 'id="talk-timer"' in body and "hidden>" in body  # the countdown only appears with JavaScript
 
 

@@ -15,7 +15,7 @@ from rekindle.lib.content import (
     read_toml,
 )
 
-KINDS = {"emotional": "Emotional connection", "physical": "Physical connection", "together": "Together"}
+KINDS = {"emotional": "Emotional connection", "physical": "Closeness", "together": "Together"}
 CADENCES = {"daily": "day", "weekly": "week"}
 
 
