@@ -11,6 +11,15 @@ from rekindle.spaces.models import Person
 PASSWORD = "a-long-test-password"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: sign-in limits counted in one test never spill into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 def make_person(name: str, time_zone: str = "Europe/London") -> Person:
     return Person.objects.create_user(
         f"{name.lower()}@example.test", PASSWORD, display_name=name, time_zone=time_zone

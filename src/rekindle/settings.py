@@ -251,7 +251,6 @@ if ACCOUNT_EMAIL_VERIFICATION not in {"none", "optional", "mandatory"}:
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_ADAPTER = "rekindle.lib.security.AccountAdapter"
 # Wrong passwords. Per address, a stepped back-off: 10 a minute, then 30 an hour, then 100 a day.
 # Per account ("key"), 10 in 15 minutes from browsers that have never signed in to it. A browser
 # that has signed in to the account before (a signed cookie) has its own 10 in 15 minutes instead

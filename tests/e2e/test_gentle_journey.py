@@ -41,7 +41,7 @@ def check(page, text: str) -> None:
 def expect_harsh_draft_explained(page) -> None:
     reading = page.get_by_role("region", name="What the helper noticed")
     expect(reading).to_be_visible()
-    expect(reading.get_by_text(re.compile(r"^5 phrases might land harder than you mean"))).to_be_visible()
+    expect(reading.get_by_text(re.compile(r"^4 phrases might land harder than you mean"))).to_be_visible()
     marks = reading.locator("mark")
     expect(marks).to_have_text(["never", "You always make me", "do everything", "genius"])
     # Each kind of flag is explained: its phrases, why it may land badly, and what to try.

@@ -76,7 +76,7 @@ def test_bobs_doings_reach_alices_today_as_news(new_phone, live_server, same_dat
 
     # --- He marks day 1 of the challenge.
     phone_b.goto(f"{live_server.url}/programs/runs/{run.pk}/1/")
-    phone_b.get_by_role("button", name="We did this").first.click()
+    phone_b.get_by_role("button", name="I did this").first.click()
     wait_for_htmx(phone_b)
     expect(phone_b.get_by_text("You did this").first).to_be_visible()
 

@@ -49,6 +49,7 @@ def open_with_password_check(page, url):
 
 
 def log_out(page, live_server):
+    page.goto(f"{live_server.url}/me/")
     page.get_by_role("button", name="Log out").click()
     page.wait_for_load_state("load")
     if page.get_by_role("button", name=re.compile("Log out|Sign out")).count():
@@ -62,7 +63,7 @@ def test_sign_in_with_an_authenticator_app(live_server, new_phone):
     page = new_phone()
     signup(page, live_server, "Sam", "sam@example.test")
     confirm_email(page, live_server)
-    page.goto(f"{live_server.url}/me/")
+    page.goto(f"{live_server.url}/me/profile/")
     security = page.get_by_role("region", name="Sign-in and security")
     security.get_by_role("link", name="Two-step sign-in and passkeys").click()
     page.wait_for_load_state("load")
@@ -92,7 +93,7 @@ def test_sign_in_with_an_authenticator_app(live_server, new_phone):
     page.get_by_label(re.compile("code", re.I)).first.fill(code)
     page.get_by_role("button", name=re.compile("Sign In|Log in|Continue", re.I)).first.click()
     page.wait_for_load_state("load")
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    expect(page.get_by_text("Welcome back, Sam.")).to_be_visible()  # signed in
 
 
 @pytest.mark.django_db(transaction=True)
@@ -128,7 +129,7 @@ def test_sign_in_with_a_passkey(live_server, new_phone):
     page.get_by_role("button", name="Sign in with a passkey").click()
     page.wait_for_url(re.compile(r"^(?!.*/accounts/login/).*$"))
     page.wait_for_load_state("load")
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    expect(page.get_by_text("Welcome back, Kit.")).to_be_visible()  # signed in
 
 
 @pytest.mark.django_db(transaction=True)

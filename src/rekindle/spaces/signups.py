@@ -8,12 +8,13 @@ longer be used, the invite page says why.
 
 from __future__ import annotations
 
-from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.signals import user_signed_up
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.dispatch import receiver
+
+from rekindle.lib.security import AccountAdapter as SignInLimitsAdapter
 
 PENDING_INVITE = "rekindle_pending_invite"
 JOINED_FROM_INVITE = "rekindle_joined_from_invite"
@@ -35,8 +36,9 @@ SIGNED_UP = "account/messages/signed_up.txt"
 CONFIRMATION_SENT = "account/messages/email_confirmation_sent.txt"
 
 
-class AccountAdapter(DefaultAccountAdapter):
-    """A first visit is greeted as one, and no message claims mail went out when it didn't."""
+class AccountAdapter(SignInLimitsAdapter):
+    """The sign-in limits, a first visit greeted as one, and no message claiming mail went out
+    when it didn't."""
 
     def post_login(self, request, user, *, signup: bool, **kwargs):
         request._rekindle_signup = signup

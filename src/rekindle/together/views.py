@@ -166,7 +166,7 @@ def bucket_done(request, couple, item_id: int):
     form = MarkDoneForm(request.POST, item_id=item_id, today=person.today())
     if form.is_valid():
         try:
-            services.bucket_item_mark_done(
+            done = services.bucket_item_mark_done(
                 person=person,
                 couple=couple,
                 item_id=item_id,
@@ -179,8 +179,9 @@ def bucket_done(request, couple, item_id: int):
             _add_errors(form, exc)
         else:
             if request.htmx:
-                item = selectors.item_for(person, couple, item_id)
-                return render(request, "together/_done_item.html", {"couple": couple, "item": item, "just_done": True})
+                # The viewer just marked it done, so its memory line is theirs to see: no need to read it again.
+                done.visible_memory = done.memory if done.done_by_id == person.pk else done.visible_memory
+                return render(request, "together/_done_item.html", {"couple": couple, "item": done, "just_done": True})
             messages.success(request, f"Lovely. “{item.title}” is one of your memories now.")
             return redirect(reverse("together_bucket") + "#done-together")
     if request.htmx:
