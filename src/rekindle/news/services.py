@@ -53,8 +53,8 @@ def news_record(
 
     Nothing is recorded without a partner to tell. The same thing done again on the same day
     (an edit, a second try) moves its one item up instead of adding another. Pass the actor's
-    `couple` when you have it (it already knows the partner) and `fresh=True` for a thing
-    created just now (it can't have news yet): then it costs two queries, else up to four.
+    `couple` when you have it (it already knows who the partner is) and `fresh=True` for a
+    thing created just now (it can't have news yet): then it costs three queries, else four.
     """
     if kind not in KINDS:
         raise ValueError(f"{kind!r} is not a kind of news")
