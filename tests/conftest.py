@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+import time_machine
 from django.test import Client
 
 from rekindle.spaces import services as space_services
@@ -18,6 +21,19 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _midday_utc():
+    """Every test runs at 12:00 UTC on the real date (the clock still runs).
+
+    A check-in date runs until 04:00 local time, so between midnight and 04:00 a person's
+    calendar date and check-in date differ, and a test that mixes them would pass or fail by
+    the hour it runs. Tests about those hours travel there themselves.
+    """
+    now = dt.datetime.now(dt.UTC)
+    with time_machine.travel(now.replace(hour=12, minute=0, second=0, microsecond=0), tick=True):
+        yield
 
 
 def make_person(name: str, time_zone: str = "Europe/London") -> Person:

@@ -94,9 +94,14 @@ def seed(first: int, count: int, days: int, today: dt.date) -> list[tuple]:
                 Membership(space=s, person=p) for s, (a, b) in zip(spaces, pairs) for p in (a, b)
             )
             dates = [today - dt.timedelta(days=offset) for offset in range(days)]
-            # One completed round a day per couple, both partners' check-ins in it.
+            # One round a day per couple, completed that evening, both partners' check-ins in it.
             rounds = CheckInRound.objects.bulk_create(
-                (CheckInRound(space=s, date=d, completed_at=now) for s in spaces for d in dates), batch_size=5_000
+                (
+                    CheckInRound(space=s, date=d, opened_at=_evening(d, now, 0), completed_at=_evening(d, now, 1))
+                    for s in spaces
+                    for d in dates
+                ),
+                batch_size=5_000,
             )
             checkins = CheckIn.objects.bulk_create(
                 (
@@ -150,6 +155,13 @@ def seed(first: int, count: int, days: int, today: dt.date) -> list[tuple]:
     return couples
 
 
+def _evening(day: dt.date, now: dt.datetime, hours: int) -> dt.datetime:
+    """A moment on the evening of `day` (UTC), never later than now: when its round opened
+    and closed. Old rounds closed long ago, as in a real history."""
+    moment = dt.datetime.combine(day, dt.time(19 + hours), tzinfo=dt.timezone.utc)
+    return min(moment, now - dt.timedelta(hours=1 - hours))
+
+
 SQL_BATCH_COUPLES = 20_000
 
 
@@ -189,7 +201,9 @@ SEED_SQL = [
     """INSERT INTO spaces_membership (joined_at, person_id, space_id)
        SELECT now(), p, space_id FROM bench_couple, LATERAL (VALUES (a_id), (b_id)) v(p)""",
     """INSERT INTO checkins_checkinround (space_id, date, opened_at, completed_at)
-       SELECT space_id, %(today)s::date - d, now(), now()
+       SELECT space_id, %(today)s::date - d,
+              least(((%(today)s::date - d) + time '19:00') AT TIME ZONE 'UTC', now() - interval '1 hour'),
+              least(((%(today)s::date - d) + time '20:00') AT TIME ZONE 'UTC', now())
        FROM bench_couple, generate_series(0, %(days)s - 1) d""",
     """INSERT INTO checkins_checkin (local_date, rose, bud, thorn, revision, created_at, updated_at, author_id, space_id, round_id)
        SELECT r.date, 'A good walk', 'The weekend', 'Tired', 1, now(), now(), p, c.space_id, r.id

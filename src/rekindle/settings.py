@@ -224,8 +224,8 @@ CACHES = {
 
 AUTH_USER_MODEL = "spaces.Person"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "rekindle.spaces.auth.PersonBackend",
+    "rekindle.spaces.auth.AllauthPersonBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -31,7 +31,9 @@ class SafetyCheck(models.Model):
 class CarePreferences(models.Model):
     """One person's private care settings and whether a gentle suggestion is showing."""
 
-    person = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="care_preferences"
+    )
     safety_offer_closed = models.BooleanField(default=False)
     hide_joint_conflict = models.BooleanField(default=False)
     country = models.CharField(max_length=10, blank=True)

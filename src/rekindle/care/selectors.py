@@ -7,8 +7,19 @@ from rekindle.spaces.models import Membership
 
 
 def preferences_for(person) -> CarePreferences:
-    """The person's care settings (unsaved defaults if they have none yet)."""
-    return CarePreferences.objects.filter(person=person).first() or CarePreferences(person=person)
+    """The person's care settings (unsaved defaults if they have none yet).
+
+    The signed-in person arrives with them already loaded (`spaces.auth`): no query then.
+    """
+    try:
+        return person.care_preferences
+    except CarePreferences.DoesNotExist:
+        return CarePreferences(person=person)
+
+
+def forget_preferences(person) -> None:
+    """After a write: the copy loaded with the person is stale, read it again next time."""
+    person._state.fields_cache.pop("care_preferences", None)
 
 
 def safety_check_for(person) -> SafetyCheck | None:

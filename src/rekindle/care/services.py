@@ -7,17 +7,24 @@ from django.utils import timezone
 
 from rekindle.care.models import QUESTIONS, CarePreferences, SafetyCheck
 from rekindle.care.resources import all_countries
+from rekindle.care.selectors import forget_preferences
 
 
 def _prefs(person) -> CarePreferences:
+    forget_preferences(person)
     return CarePreferences.objects.get_or_create(person=person)[0]
+
+
+def _set_prefs(person, **values) -> None:
+    forget_preferences(person)
+    CarePreferences.objects.update_or_create(person=person, defaults=values)
 
 
 @transaction.atomic
 def safety_check_submit(*, person, answers: dict[str, bool]) -> SafetyCheck:
     values = {question: bool(answers[question]) for question in QUESTIONS}
     check, _ = SafetyCheck.objects.update_or_create(person=person, defaults={**values, "taken_at": timezone.now()})
-    CarePreferences.objects.update_or_create(person=person, defaults={"safety_offer_closed": True})
+    _set_prefs(person, safety_offer_closed=True)
     return check
 
 
@@ -28,13 +35,13 @@ def safety_check_delete(*, person) -> None:
 
 @transaction.atomic
 def safety_offer_close(*, person) -> None:
-    CarePreferences.objects.update_or_create(person=person, defaults={"safety_offer_closed": True})
+    _set_prefs(person, safety_offer_closed=True)
 
 
 @transaction.atomic
 def joint_conflict_hide(*, person, hide: bool) -> None:
     """Hide (or offer again) the joint conflict exercises in this person's space. The partner is never told."""
-    CarePreferences.objects.update_or_create(person=person, defaults={"hide_joint_conflict": hide})
+    _set_prefs(person, hide_joint_conflict=hide)
 
 
 @transaction.atomic

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from rekindle.care import thresholds
 from rekindle.care.models import CarePreferences
+from rekindle.care.selectors import forget_preferences
 
 REASONS = {
     "asked": "You asked about talking to someone.",
@@ -42,6 +43,7 @@ def distress_reasons(*, csi4_scores: Sequence[float] = (), weekly_connection: Se
 def suggest_professional_help(*, person, reason: str) -> None:
     if reason not in REASONS:
         raise ValueError(f"Unknown reason {reason!r}; add it to REASONS")
+    forget_preferences(person)
     prefs, _ = CarePreferences.objects.get_or_create(person=person)
     prefs.help_reason = reason
     prefs.help_suggested_at = timezone.now()
@@ -49,4 +51,5 @@ def suggest_professional_help(*, person, reason: str) -> None:
 
 
 def dismiss_suggestion(*, person) -> None:
+    forget_preferences(person)
     CarePreferences.objects.filter(person=person).update(help_dismissed_at=timezone.now())

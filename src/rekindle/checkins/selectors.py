@@ -165,9 +165,9 @@ def _settle(person: Person, couple: Couple | None, day: CheckInDay, at: dt.datet
         )
 
 
-def _round_rows(person: Person, my_checkins, *, with_reflections: bool):
-    """Every check-in the viewer may read in the rounds of `my_checkins` (a queryset of theirs)."""
-    rows = CheckIn.objects.visible_to(person).filter(round__in=my_checkins.values("round")).select_related("round")
+def _round_rows(person: Person, *own_q: Q, with_reflections: bool, **own_filters):
+    """Every check-in the viewer may read in the rounds of their own check-ins that match."""
+    rows = CheckIn.objects.in_pairs_answered_by(person, *own_q, **own_filters).select_related("round")
     return _with_reflections(person, rows) if with_reflections else rows
 
 
@@ -184,8 +184,7 @@ def checkin_day(
     if couple is None:
         return day
     at = timezone.now() if at is None else at
-    mine = CheckIn.objects.filter(author=person, local_date=date)
-    for checkin in _round_rows(person, mine, with_reflections=with_reflections):
+    for checkin in _round_rows(person, with_reflections=with_reflections, local_date=date):
         _place(person, couple, day, checkin, at)
     _settle(person, couple, day, at)
     if day.mine is None and date == person.checkin_today(at):
@@ -204,9 +203,8 @@ def checkin_today(person: Person, couple: Couple | None, *, with_reflections: bo
     if couple is None:
         return day
     recent = Q(local_date__lt=date, round__completed_at__gte=at - RECENT_REVEAL)
-    mine = CheckIn.objects.filter(Q(local_date=date) | recent, author=person)
     rounds: dict[int, list[CheckIn]] = {}
-    for checkin in _round_rows(person, mine, with_reflections=with_reflections):
+    for checkin in _round_rows(person, Q(local_date=date) | recent, with_reflections=with_reflections):
         rounds.setdefault(checkin.round_id, []).append(checkin)
     my_dates = {c.round_id: c.local_date for group in rounds.values() for c in group if c.author_id == person.pk}
     for round_id, my_date in my_dates.items():
@@ -246,7 +244,7 @@ def checkin_history(person: Person, page_number, *, couple: Couple | None = None
     days = {round_id: CheckInDay(date=date) for round_id, date in dates.items()}
     if days:
         rows = _with_reflections(
-            person, CheckIn.objects.visible_to(person).filter(round__in=list(days)).select_related("round")
+            person, CheckIn.objects.in_pairs_answered_by(person, round__in=list(days)).select_related("round")
         )
         for checkin in rows:
             _place(person, couple, days[checkin.round_id], checkin, at)
@@ -289,4 +287,7 @@ def appreciation_for(person: Person, appreciation_id: int) -> Appreciation | Non
 def latest_appreciation_from_partner(person: Person, couple: Couple | None) -> Appreciation | None:
     if couple is None or couple.partner is None:
         return None
-    return Appreciation.objects.visible_to(person).filter(author=couple.partner).select_related("author").first()
+    latest = Appreciation.objects.visible_to(person).filter(author=couple.partner).first()
+    if latest is not None:
+        latest.author = couple.partner
+    return latest

@@ -26,6 +26,12 @@ class Couple:
     def is_solo(self) -> bool:
         return self.partner is None
 
+    def member(self, person_id: int) -> Person | None:
+        """Me or my partner by id — to fill in an author without joining the people table."""
+        if person_id == self.me.pk:
+            return self.me
+        return self.partner if self.partner is not None and person_id == self.partner.pk else None
+
 
 # Bumped whenever a membership, a space or a person changes (signals below), so a couple
 # cached on a Person instance is never used after the data under it moved, even within a
@@ -132,6 +138,16 @@ class SealedContentQuerySet(SharedContentQuerySet):
             **{self.author_field: person.pk}, **{name: OuterRef(name) for name in self.pair_fields}
         )
         return shared.filter(Q(**{self.author_field: person.pk}) | Exists(mine))
+
+    def in_pairs_answered_by(self, person: Person, *own_q: Q, **own_filters):
+        """Both answers of each pair the viewer answered, among their own rows matching the
+        filters. Answering is what unseals the partner's, so this needs no per-row check —
+        a cheaper query than `visible_to` for pages that start from the viewer's answers."""
+        if not person.is_authenticated:
+            return self.none()
+        (pair,) = self.pair_fields  # one field makes a pair; more would need Exists, as above
+        own = self.model.objects.filter(*own_q, **{self.author_field: person.pk}, **own_filters)
+        return SharedContentQuerySet.visible_to(self, person).filter(**{f"{pair}__in": own.values(pair)})
 
 
 class SpaceQuerySet(models.QuerySet):
