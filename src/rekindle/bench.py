@@ -306,6 +306,7 @@ def run(couples: int, reps: int, *, prepare: bool = True) -> dict:
     (year_a, _, _), = seed(2, 1, 365, today)
     _analyze()
     floor_client = client_for(ref_a)
+    measure_pages(ref_a, today, 3)  # warm-up, not counted: first requests load code and templates
     floors = {
         "bare view": measure(floor_client, "/__bench__/bare/", reps),
         "auth floor": measure(floor_client, "/__bench__/auth/", reps),
