@@ -14,6 +14,7 @@ from rekindle.spaces.selectors import couple_for
 from tests.conftest import client_for
 
 BUDGET = 10
+TODAY_BUDGET = 8  # the page everyone opens most: sign-in, couple, and one query per card that shows
 
 
 def add_history(alice, bob, days: int) -> None:
@@ -76,6 +77,18 @@ def test_every_page_stays_within_budget_with_a_day_or_a_year_of_history(couple, 
         with django_assert_max_num_queries(BUDGET, info=url):
             response = client.get(url)
         assert response.status_code == 200, url
+
+
+@pytest.mark.parametrize("days", [1, 365])
+def test_today_within_its_own_budget_once_both_have_checked_in(couple, days, django_assert_max_num_queries):
+    alice, bob = couple
+    add_history(alice, bob, days)  # today's round included: both answered, the day is revealed
+    client = client_for(alice)
+    client.get(reverse("today"))
+    with django_assert_max_num_queries(TODAY_BUDGET):
+        response = client.get(reverse("today"))
+    assert response.status_code == 200
+    assert response.content.decode().count("r0") >= 2  # both answers of today's round are open
 
 
 def test_today_and_history_cost_the_same_for_a_day_and_a_year(couple):

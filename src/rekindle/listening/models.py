@@ -242,3 +242,31 @@ class ParkedTopic(models.Model):
                 name="one_waiting_parked_topic_per_session",
             ),
         ]
+
+
+
+def _set_pause_open(pause: Pause, is_open: bool) -> None:
+    """Keep `Space.pause_open` true exactly while the space has a pause without an end. A space
+    has at most one such pause (a constraint), so the pause being saved decides it."""
+    from rekindle.spaces.selectors import forget_couples
+
+    space = pause._state.fields_cache.get("space")  # the couple's own Space, when it came with one
+    if space is not None and space.pause_open == is_open:
+        return
+    Space.objects.filter(pk=pause.space_id).update(pause_open=is_open)
+    if space is not None:
+        space.pause_open = is_open
+    forget_couples()  # any other couple loaded before this holds the old flag
+
+
+def _pause_saved(sender, instance: Pause, **kwargs) -> None:
+    _set_pause_open(instance, instance.ended_at is None)
+
+
+def _pause_deleted(sender, instance: Pause, **kwargs) -> None:
+    if instance.ended_at is None:
+        _set_pause_open(instance, False)
+
+
+models.signals.post_save.connect(_pause_saved, sender=Pause, dispatch_uid="pause-open-on-save")
+models.signals.post_delete.connect(_pause_deleted, sender=Pause, dispatch_uid="pause-open-on-delete")

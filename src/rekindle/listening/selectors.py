@@ -35,7 +35,7 @@ def listening_offered(couple: Couple) -> bool:
 
 def active_pause(couple: Couple | None) -> Pause | None:
     """The space's pause, while it is on or its time to come back has just come; else None."""
-    if couple is None or couple.partner is None:
+    if couple is None or couple.partner is None or not couple.space.pause_open:
         return None
     # Today asks this on every visit, so it is the plainest query there is (a pause called in
     # this space by one of its two members is what `visible_to` allows), and who called it

@@ -71,6 +71,8 @@ class Space(models.Model):
     name = models.CharField(max_length=80)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    # A pause is open here (kept by `listening.models`): Today looks for one only then.
+    pause_open = models.BooleanField(default=False)
 
     def __str__(self) -> str:
         return self.name
