@@ -71,6 +71,9 @@ class Space(models.Model):
     name = models.CharField(max_length=80)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    # "MM-DD" of every memory in the space with a known day, kept by rekindle.memories.services:
+    # Today's "on this day" card asks the database only when today's date is among them.
+    memory_days = models.JSONField(default=list, blank=True)
 
     def __str__(self) -> str:
         return self.name
