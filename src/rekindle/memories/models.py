@@ -148,17 +148,6 @@ class Photo(models.Model):
         ordering = ["created_at", "id"]
 
 
-class MemoryHide(models.Model):
-    """This person doesn't want this memory brought back on Today (a painful anniversary)."""
-
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    memory = models.ForeignKey(Memory, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["person", "memory"], name="hide_a_memory_once")]
-
-
 class PrivateQuerySet(models.QuerySet):
     """Private notes: the author, and nobody else, anywhere. The one rule for reading them."""
 

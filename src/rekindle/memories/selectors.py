@@ -7,11 +7,12 @@ space. Private notes have their own rule, `PrivateNote.objects.visible_to`: the 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, Value, When
 
-from rekindle.memories.models import Memory, MemoryHide, MemoryLine, Photo, PrivateNote
+from rekindle.memories.models import Memory, MemoryLine, Photo, PrivateNote
 from rekindle.spaces.models import Person
 from rekindle.spaces.selectors import Couple, shared_q
 
@@ -43,8 +44,10 @@ def timeline(person: Person, couple: Couple, page_number) -> Page:
 
 
 def memory_for(person: Person, couple: Couple, memory_id: int) -> Memory | None:
-    hidden = MemoryHide.objects.filter(person=person.pk, memory=OuterRef("pk"))
-    return _ours(person, couple).select_related("author").annotate(hidden=Exists(hidden)).filter(pk=memory_id).first()
+    memory = _ours(person, couple).select_related("author").filter(pk=memory_id).first()
+    if memory is not None:
+        memory.hidden = memory.pk in (person.memories_hidden or ())
+    return memory
 
 
 def photos_of(person: Person, memory: Memory) -> list[Photo]:
@@ -68,6 +71,12 @@ def photo_grid(person: Person, couple: Couple, page_number) -> Page:
     return Paginator(photos, GRID_PAGE_SIZE).get_page(page_number)
 
 
+def glance(person: Person, couple: Couple, memory_id: int) -> Memory | None:
+    """The little that the "on this day" card shows of a memory: one query."""
+    memory = _ours(person, couple).select_related("cover").filter(pk=memory_id).first()
+    return _drop_unseen_covers(person, couple, [memory])[0] if memory else None
+
+
 def photo_for(person: Person, photo_id: int) -> Photo | None:
     """A photo the viewer may see: their own, or their partner's while both share its space."""
     return Photo.objects.visible_to(person).filter(pk=photo_id).first()
@@ -85,35 +94,42 @@ def month_before(day: dt.date) -> dt.date | None:
         return None
 
 
-def on_this_day(person: Person, couple: Couple, today: dt.date) -> tuple[Memory, str] | None:
+@dataclass(frozen=True)
+class OnThisDay:
+    memory_id: int
+    date: dt.date
+    why: str  # "anniversary" or "month"
+    years_ago: int
+
+
+def on_this_day(person: Person, couple: Couple, today: dt.date) -> OnThisDay | None:
     """A memory from this date in an earlier year — or, when there is none (a young book), from
     this day a month ago — that the viewer hasn't hidden. With several, each year brings another.
 
-    Costs no query when the space's `memory_days` says no memory has today's (or a month ago's)
-    date, and one query otherwise. A memory has one date, so it can only come back on one day a
-    year (and once, a month after): never two days in a row.
+    No query: it is decided from the space's `memory_days` and the person's `memories_hidden`,
+    both already loaded. Only memories the viewer may see count (their own, and their partner's
+    while both are in the space). A memory has one date, so it can only come back on one day a
+    year (and once, a month after it happened): never two days in a row.
     """
-    days = set(couple.space.memory_days or ())
-    month_ago = month_before(today)
-    if f"{today:%m-%d}" not in days and (month_ago is None or f"{month_ago:%m-%d}" not in days):
+    days = couple.space.memory_days or {}
+    if not isinstance(days, dict) or not days:
         return None
-    anniversary = Q(date__month=today.month, date__day=today.day, date__year__lt=today.year)
-    match = anniversary | Q(date=month_ago) if month_ago else anniversary
-    hidden = MemoryHide.objects.filter(person=person.pk, memory=OuterRef("pk"))
-    candidates = _drop_unseen_covers(
-        person,
-        couple,
-        _ours(person, couple)
-        .filter(match, precision=Memory.DAY)
-        .exclude(Exists(hidden))
-        .select_related("cover")
-        .order_by("date", "id")[:100],
-    )
-    earlier = [m for m in candidates if m.date.year < today.year and (m.date.month, m.date.day) == (today.month, today.day)]
+    seeing = {person.pk} | ({couple.partner.pk} if couple.partner else set())
+    hidden = set(person.memories_hidden or ())
+
+    def usable(key: str, keep) -> list:
+        return [entry for entry in days.get(key, ()) if entry[1] in seeing and entry[0] not in hidden and keep(entry[2])]
+
+    earlier = usable(f"{today:%m-%d}", lambda year: year < today.year)
     if earlier:
-        return earlier[today.year % len(earlier)], "anniversary"
-    if candidates:
-        return candidates[today.year % len(candidates)], "month"
+        memory_id, _, year = earlier[today.year % len(earlier)]
+        return OnThisDay(memory_id, today.replace(year=year), "anniversary", today.year - year)
+    month_ago = month_before(today)
+    if month_ago is not None:
+        recent = usable(f"{month_ago:%m-%d}", lambda year: year == month_ago.year)
+        if recent:
+            memory_id = recent[today.year % len(recent)][0]
+            return OnThisDay(memory_id, month_ago, "month", 0)
     return None
 
 

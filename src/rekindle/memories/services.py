@@ -25,7 +25,6 @@ from rekindle.memories.models import (
     TITLE_MAX,
     WIN_MAX,
     Memory,
-    MemoryHide,
     MemoryLine,
     Photo,
     PrivateNote,
@@ -69,10 +68,17 @@ def _our_memory(person: Person, couple: Couple, memory_id: int, *, lock: bool = 
 
 
 def refresh_memory_days(space: Space) -> None:
-    """Keep `Space.memory_days` (the "MM-DD" of every dated memory) true, so Today knows for free
-    whether "on this day" could have anything to show."""
-    dates = Memory.objects.filter(space=space, precision=Memory.DAY).values_list("date", flat=True).distinct()
-    days = sorted({f"{day:%m-%d}" for day in dates})
+    """Keep `Space.memory_days` true: every memory with a known day, as {"MM-DD": [[id, author, year]]}.
+    Today's "on this day" card chooses from it without a query. Memories with only a rough date
+    ("summer 2019") have no anniversary, so they don't come back."""
+    rows = (
+        Memory.objects.filter(space=space, precision=Memory.DAY)
+        .order_by("date", "id")
+        .values_list("pk", "author_id", "date")
+    )
+    days: dict[str, list] = {}
+    for memory_id, author_id, date in rows:
+        days.setdefault(f"{date:%m-%d}", []).append([memory_id, author_id, date.year])
     Space.objects.filter(pk=space.pk).update(memory_days=days)
     space.memory_days = days
 
@@ -347,10 +353,10 @@ def photo_remove(*, person: Person, couple: Couple, photo_id: int) -> Photo:
 def memory_hide(*, person: Person, couple: Couple, memory_id: int, hidden: bool) -> bool:
     """Stop (or start again) bringing this memory back to you on Today. Only for you."""
     memory = _our_memory(person, couple, memory_id)
-    if hidden:
-        MemoryHide.objects.get_or_create(person=person, memory=memory)
-    else:
-        MemoryHide.objects.filter(person=person, memory=memory).delete()
+    fresh = Person.objects.select_for_update().only("pk", "memories_hidden").get(pk=person.pk)
+    ids = [i for i in fresh.memories_hidden or () if i != memory.pk] + ([memory.pk] if hidden else [])
+    Person.objects.filter(pk=person.pk).update(memories_hidden=ids)
+    person.memories_hidden = ids
     return hidden
 
 

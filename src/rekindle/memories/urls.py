@@ -8,6 +8,7 @@ urlpatterns = [
     path("together/memories/new/", views.memory_new, name="memory_new"),
     path("together/memories/wins/", views.memory_win, name="memory_win"),
     path("together/memories/<int:memory_id>/", views.memory_detail, name="memory_detail"),
+    path("together/memories/<int:memory_id>/glance/", views.memory_glance, name="memory_glance"),
     path("together/memories/<int:memory_id>/edit/", views.memory_edit, name="memory_edit"),
     path("together/memories/<int:memory_id>/delete/", views.memory_delete, name="memory_delete"),
     path("together/memories/<int:memory_id>/line/", views.memory_line, name="memory_line"),

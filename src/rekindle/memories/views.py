@@ -132,6 +132,16 @@ def _title_max(memory: Memory) -> int:
 
 
 @needs_space
+@require_GET
+def memory_glance(request, couple, memory_id: int):
+    """The "on this day" card's inside: the memory's title, place and first photo."""
+    memory = selectors.glance(request.user, couple, memory_id)
+    if memory is None:
+        raise Http404(services.NOT_HERE)
+    return render(request, "memories/_glance.html", {"memory": memory})
+
+
+@needs_space
 def memory_edit(request, couple, memory_id: int):
     person = request.user
     memory = selectors.memory_for(person, couple, memory_id)
