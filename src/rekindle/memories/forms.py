@@ -123,7 +123,7 @@ class NewMemoryForm(MemoryForm):
 
 
 class PhotosForm(forms.Form):
-    photos = PhotosField(label="Add photos", required=True, help_text="Where a photo was taken is removed before it's saved.")
+    photos = PhotosField(label="Choose photos", required=True, help_text="Where a photo was taken is removed before it's saved.")
 
 
 class WinForm(FocusesFirstError):
