@@ -213,15 +213,15 @@ def memory_add(
 
 def _memory_create(*, person, couple, title, text, place, when, submission) -> Memory:
     return Memory.objects.create(
-            space=couple.space,
-            author=person,
-            kind=Memory.MEMORY,
-            title=title,
-            text=text,
-            place=place,
-            date=when[0],
-            precision=when[1],
-            submission=submission,
+        space=couple.space,
+        author=person,
+        kind=Memory.MEMORY,
+        title=title,
+        text=text,
+        place=place,
+        date=when[0],
+        precision=when[1],
+        submission=submission,
     )
 
 
