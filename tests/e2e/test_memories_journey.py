@@ -133,9 +133,30 @@ def test_a_memory_with_photos_both_partners_and_on_this_day(live_server, new_pho
     expect(alice.get_by_text(NOTE)).to_be_visible()
     assert_accessible(alice)
     shot(alice, "65-private-notes")
+    alice.get_by_role("link", name="Change").first.click()
+    expect(alice.get_by_role("heading", level=1, name="Change a note")).to_be_visible()
+    assert_accessible(alice)
     for path in ("/me/notes/", "/today/", "/together/memories/", "/me/notes/1/"):
         bob.goto(f"{live_server.url}{path}")
         expect(bob.get_by_text(NOTE)).to_have_count(0)
+
+    # --- Changing and deleting a memory: its author's pages, and a mistake kindly refused.
+    alice.goto(f"{live_server.url}/together/memories/")
+    alice.get_by_role("link", name="Rain at the beach").click()
+    alice.get_by_role("link", name="Change it").click()
+    alice.get_by_label("The day").fill("")
+    alice.get_by_label("Or roughly when").fill("some day")
+    alice.get_by_role("button", name="Save").click()
+    expect(alice.get_by_text("We couldn't read that.")).to_be_visible()
+    assert_accessible(alice)
+    alice.get_by_label("Or roughly when").fill("summer 2025")
+    alice.get_by_role("button", name="Save").click()
+    expect(alice.get_by_text("summer 2025")).to_be_visible()
+    alice.get_by_role("link", name="Delete it…").click()
+    expect(alice.get_by_text("1 of the photos was added by Bob")).to_have_count(0)
+    assert_accessible(alice)
+    alice.get_by_role("button", name="Delete it").click()
+    expect(alice.get_by_text("“Rain at the beach” is deleted, with its photos.")).to_be_visible()
 
 
 def photo_like(name: str, seed: int):
