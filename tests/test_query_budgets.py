@@ -200,3 +200,89 @@ def test_today_with_a_year_of_history_and_many_news_items_stays_within_budget(co
     assert "Since you were last here" in body and "Bob shared an appreciation for you." in body
     with django_assert_max_num_queries(BUDGET):
         assert client.post(reverse("news_seen"), {"until": "2100-01-01T00:00:00+00:00"}).status_code == 302
+
+
+def add_memory_book(alice, bob, memories: int, photos: int) -> None:
+    """`memories` memories and small wins over the years, `photos` photos on them, and private notes."""
+    from rekindle.memories.models import Memory, MemoryLine, Photo, PrivateNote
+    from rekindle.memories.services import refresh_memory_days
+
+    space = couple_for(alice).space
+    today = alice.today()
+    book = Memory.objects.bulk_create(
+        Memory(space=space, author=alice if n % 2 else bob, kind="win" if n % 5 == 0 else "memory", title=f"Memory {n}",
+               text="What a day", date=today - dt.timedelta(days=n * 3 + 365), precision="day")
+        for n in range(memories)
+    )
+    Photo.objects.bulk_create(
+        Photo(memory=book[n % memories], space=space, author=alice if n % 3 else bob, image=f"photos/{n}.jpg",
+              thumb=f"photos/{n}.webp", width=2048, height=1536)
+        for n in range(photos)
+    )
+    covers = {p.memory_id: p.pk for p in Photo.objects.filter(space=space).order_by("-id")}
+    for memory in book:
+        memory.cover_id, memory.photo_count = covers.get(memory.pk), photos // memories
+    Memory.objects.bulk_update(book, ["cover", "photo_count"])
+    MemoryLine.objects.bulk_create(MemoryLine(memory=m, author=bob, text="I remember") for m in book[:200])
+    PrivateNote.objects.bulk_create(PrivateNote(author=alice, text=f"note {n}") for n in range(300))
+    refresh_memory_days(space)
+
+
+def test_memory_pages_and_today_stay_within_budget_with_1000_memories_and_5000_photos(couple, django_assert_max_num_queries):
+    from rekindle.memories.models import Memory
+
+    alice, bob = couple
+    add_memory_book(alice, bob, 1000, 5000)
+    # One of them falls on today's date in an earlier year, so Today shows it.
+    anniversary = Memory.objects.filter(kind="memory").first()
+    today = alice.today()
+    anniversary.date = today.replace(year=today.year - 3)
+    anniversary.save()
+    from rekindle.memories.services import refresh_memory_days
+
+    refresh_memory_days(couple_for(alice).space)
+    memory = Memory.objects.filter(kind="memory", author=alice, photos__isnull=False).first()
+    client = client_for(alice)
+    urls = [
+        reverse("memories"),
+        reverse("memories") + "?page=20",
+        reverse("memories_photos"),
+        reverse("memories_photos") + "?page=50",
+        reverse("memory_new"),
+        reverse("memory_detail", kwargs={"memory_id": memory.pk}),
+        reverse("memory_edit", kwargs={"memory_id": memory.pk}),
+        reverse("memory_delete", kwargs={"memory_id": memory.pk}),
+        reverse("private_notes"),
+        reverse("private_notes") + "?page=5",
+    ]
+    for url in urls:
+        with django_assert_max_num_queries(BUDGET, info=url):
+            response = client.get(url)
+        assert response.status_code == 200, url
+    with django_assert_max_num_queries(BUDGET, info="today, on this day"):
+        body = client.get(reverse("today")).content.decode()
+    assert "On this day, 3 years ago" in body
+    with django_assert_max_num_queries(BUDGET, info="the on-this-day card's memory"):
+        glance = client.get(reverse("memory_glance", kwargs={"memory_id": anniversary.pk}), HTTP_HX_REQUEST="true")
+    assert anniversary.title in glance.content.decode()
+
+
+def test_memory_pages_cost_the_same_for_ten_memories_and_a_thousand(couple):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from rekindle.memories.models import Memory, PrivateNote
+
+    alice, bob = couple
+    client = client_for(alice)
+    counts = {}
+    for size in (10, 1000):
+        Memory.objects.all().delete()
+        PrivateNote.objects.all().delete()
+        add_memory_book(alice, bob, size, size * 5)
+        for url in (reverse("memories"), reverse("memories_photos"), reverse("private_notes")):
+            with CaptureQueriesContext(connection) as captured:
+                client.get(url)
+            counts[(size, url)] = len(captured)
+    for url in (reverse("memories"), reverse("memories_photos"), reverse("private_notes")):
+        assert counts[(10, url)] == counts[(1000, url)], counts

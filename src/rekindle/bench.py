@@ -187,16 +187,16 @@ def seed_sql(first: int, count: int, days: int, today: dt.date) -> None:
 
 SEED_SQL = [
     """INSERT INTO spaces_person (password, is_superuser, is_staff, is_active, date_joined, email, display_name, time_zone,
-                                  news_unread, news_feed)
-       SELECT %(hash)s, false, false, true, now(), 'bench' || n || s || '@bench.test', upper(s) || n, 'UTC', 0, '[]'
+                                  news_unread, news_feed, memories_hidden)
+       SELECT %(hash)s, false, false, true, now(), 'bench' || n || s || '@bench.test', upper(s) || n, 'UTC', 0, '[]', '[]'
        FROM generate_series(%(first)s, %(last)s) n, (VALUES ('a'), ('b')) v(s)""",
     """CREATE TEMP TABLE bench_couple ON COMMIT DROP AS
        SELECT n, a.id AS a_id, b.id AS b_id, 0::bigint AS space_id FROM generate_series(%(first)s, %(last)s) n
        JOIN spaces_person a ON a.email = 'bench' || n || 'a@bench.test'
        JOIN spaces_person b ON b.email = 'bench' || n || 'b@bench.test'""",
     "ANALYZE bench_couple",
-    """WITH s AS (INSERT INTO spaces_space (name, created_at, created_by_id)
-                 SELECT 'Couple ' || n, now(), a_id FROM bench_couple RETURNING id, created_by_id)
+    """WITH s AS (INSERT INTO spaces_space (name, created_at, created_by_id, memory_days, pause_open)
+                 SELECT 'Couple ' || n, now(), a_id, '{}', false FROM bench_couple RETURNING id, created_by_id)
        UPDATE bench_couple c SET space_id = s.id FROM s WHERE s.created_by_id = c.a_id""",
     """INSERT INTO spaces_membership (joined_at, person_id, space_id)
        SELECT now(), p, space_id FROM bench_couple, LATERAL (VALUES (a_id), (b_id)) v(p)""",

@@ -5,6 +5,7 @@ Bad values fail loudly at start-up instead of surprising someone later.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -141,6 +142,7 @@ INSTALLED_APPS = [
     "rekindle.gentle",
     "rekindle.navigation",
     "rekindle.news",
+    "rekindle.memories",
 ]
 
 MIDDLEWARE = [
@@ -308,8 +310,25 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_ROOT = DATA_DIR / "media"
+# Photos: a folder in the data directory, served only through an access-checked view (there is
+# no MEDIA_URL). To keep them in object storage instead, name a Django storage backend here,
+# e.g. REKINDLE_PHOTO_STORAGE=storages.backends.s3.S3Storage (install django-storages), with its
+# options as JSON in REKINDLE_PHOTO_STORAGE_OPTIONS.
+PHOTO_STORAGE = os.environ.get("REKINDLE_PHOTO_STORAGE", "").strip() or "django.core.files.storage.FileSystemStorage"
+try:
+    PHOTO_STORAGE_OPTIONS = json.loads(os.environ.get("REKINDLE_PHOTO_STORAGE_OPTIONS", "").strip() or "{}")
+except json.JSONDecodeError as exc:
+    raise ImproperlyConfigured(f"REKINDLE_PHOTO_STORAGE_OPTIONS must be a JSON object: {exc}") from None
+if not isinstance(PHOTO_STORAGE_OPTIONS, dict):
+    raise ImproperlyConfigured("REKINDLE_PHOTO_STORAGE_OPTIONS must be a JSON object, like {\"bucket_name\": \"photos\"}.")
+if PHOTO_STORAGE == "django.core.files.storage.FileSystemStorage":
+    PHOTO_STORAGE_OPTIONS = {"location": MEDIA_ROOT, "base_url": None, "file_permissions_mode": 0o600,
+                             "directory_permissions_mode": 0o700, **PHOTO_STORAGE_OPTIONS}
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": MEDIA_ROOT}},
+    "photos": {"BACKEND": PHOTO_STORAGE, "OPTIONS": PHOTO_STORAGE_OPTIONS},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -32,10 +32,10 @@ HUBS = {d.url_name for d in DESTINATIONS}
 _PREFIXES = {
     "today": ("today", "partner_status", "checkin", "reflect", "reflection", "appreciation", "news"),
     "talk": ("talk", "listening", "pause", "breathe", "parked", "gentle"),
-    "together": ("together",),
+    "together": ("together", "memor"),
     "us": ("us", "meeting", "commitment", "experiment", "review", "program", "touch_preferences"),
     "me": ("me", "profile", "space", "invite", "export", "support", "safety", "joint_exercises",
-           "ask_for_help", "dismiss_suggestion", "account"),
+           "ask_for_help", "dismiss_suggestion", "account", "private_note"),
 }
 _ORDERED = sorted(((p, key) for key, ps in _PREFIXES.items() for p in ps), key=lambda pk: -len(pk[0]))
 
@@ -63,6 +63,12 @@ PARENTS = {
     "ask_for_help": ("support", "Support and safety"),
     "account_change_password": ("me", "Me"),
     "account_email": ("me", "Me"),
+    "memories_photos": ("memories", "Memories"),
+    "memory_new": ("memories", "Memories"),
+    "memory_detail": ("memories", "Memories"),
+    "memory_edit": ("memories", "Memories"),
+    "memory_delete": ("memories", "Memories"),
+    "private_note_edit": ("private_notes", "Private notes"),
 }
 
 # Pages that already open with their own link one step up (a breadcrumb line): no second one.

@@ -28,6 +28,7 @@ TALK_MORE = (
 TOGETHER = (
     HubLink("together_ideas", "Ideas", "Things to do together, at home or out, for any budget and any evening."),
     HubLink("together_bucket", "Our bucket list", "The things you both want to do one day — and the ones you've done."),
+    HubLink("memories", "Memories", "Your good moments and small wins, with photos — and what each of you remembers."),
 )
 
 US = (
@@ -40,6 +41,7 @@ US = (
 
 ME = (
     HubLink("profile", "Your profile", "Your name and your time zone."),
+    HubLink("private_notes", "Private notes", "A notebook only you can read."),
     HubLink("space", "Our space", "Your space, your partner, invites, and leaving."),
     HubLink("account_change_password", "Password", "Change the password you sign in with."),
     HubLink("support", "Support and safety", "The private safety check, help lines and when to look for a professional."),

@@ -31,6 +31,9 @@ COMMITMENT_MADE = "commitment_made"
 COMMITMENT_OUTCOME = "commitment_outcome"
 MEETING_STARTED = "meeting_started"
 EXPERIMENT_REVIEWED = "experiment_reviewed"
+MEMORY_ADD = "memory_add"
+MEMORY_LINE = "memory_line"
+WIN_ADD = "win_add"
 
 RECENT = dt.timedelta(hours=24)
 PLACEHOLDERS = {"actor", "item", "unit", "number", "program", "date"}
@@ -59,6 +62,9 @@ LINKS = {
     COMMITMENT_OUTCOME: lambda item: reverse("commitments") + f"#commitment-{item.object_id}",
     MEETING_STARTED: lambda item: reverse("meetings"),
     EXPERIMENT_REVIEWED: lambda item: reverse("experiments") + f"#experiment-{item.object_id}",
+    MEMORY_ADD: lambda item: reverse("memory_detail", kwargs={"memory_id": item.object_id}),
+    MEMORY_LINE: lambda item: reverse("memory_detail", kwargs={"memory_id": item.object_id}) + "#lines",
+    WIN_ADD: lambda item: reverse("memories") + f"#memory-{item.object_id}",
 }
 KINDS = tuple(LINKS)
 

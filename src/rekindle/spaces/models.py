@@ -46,6 +46,8 @@ class Person(AbstractUser):
     news_unread = models.PositiveIntegerField(default=0)
     # A copy of their newest news items (ids and fixed words only), kept by rekindle.news.services.
     news_feed = models.JSONField(default=list, blank=True)
+    # Memories this person asked not to be brought back on Today (ids), kept by rekindle.memories.services.
+    memories_hidden = models.JSONField(default=list, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -73,6 +75,9 @@ class Space(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     # A pause is open here (kept by `listening.models`): Today looks for one only then.
     pause_open = models.BooleanField(default=False)
+    # Every memory in the space with a known day, as {"MM-DD": [[id, author id, year], …]}, kept by
+    # rekindle.memories.services: Today's "on this day" card picks one without asking the database.
+    memory_days = models.JSONField(default=dict, blank=True)
 
     def __str__(self) -> str:
         return self.name

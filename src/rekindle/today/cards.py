@@ -22,6 +22,7 @@ from rekindle.checkins import selectors as checkins
 from rekindle.checkins.forms import AppreciationForm, CheckInForm
 from rekindle.checkins.models import Reflection
 from rekindle.listening.selectors import active_pause
+from rekindle.memories.cards import on_this_day_context
 from rekindle.news.cards import today_news_context
 from rekindle.programs.selectors import program_today
 from rekindle.prompts.selectors import tonight
@@ -100,6 +101,11 @@ def latest_appreciation(page: TodayPage) -> dict:
     }
 
 
+def on_this_day(page: TodayPage) -> dict | None:
+    """A memory from this date in an earlier year; no query unless `couple.space.memory_days` has today."""
+    return on_this_day_context(page)
+
+
 def news(page: TodayPage) -> dict | None:
     """"Since you were last here": what the partner did, never their words. Solo: no card, no query."""
     if page.couple.partner is None:
@@ -139,6 +145,7 @@ CARDS: list[Card] = [
     Card("tonight", "prompts/_tonight.html", tonights_question),
     Card("appreciation", "today/_appreciation.html", latest_appreciation),
     Card("news", "news/_today_news.html", news),
+    Card("on_this_day", "memories/_today_on_this_day.html", on_this_day),
     Card("practised", "today/_days_practised.html", days_practised),
     Card("pause_offer", "listening/_today_pause.html", pause_offer),
     Card("safety_offer", "today/_safety_offer.html", safety_offer),
