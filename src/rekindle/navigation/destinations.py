@@ -61,6 +61,9 @@ PARENTS = {
     "safety_result": ("support", "Support and safety"),
     "joint_exercises": ("support", "Support and safety"),
     "ask_for_help": ("support", "Support and safety"),
+    "together_plan": ("together_plans", "Plans"),
+    "together_plan_new": ("together_plans", "Plans"),
+    "together_calendar": ("together_plans", "Plans"),
     "account_change_password": ("me", "Me"),
     "account_email": ("me", "Me"),
 }

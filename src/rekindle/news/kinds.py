@@ -31,6 +31,12 @@ COMMITMENT_MADE = "commitment_made"
 COMMITMENT_OUTCOME = "commitment_outcome"
 MEETING_STARTED = "meeting_started"
 EXPERIMENT_REVIEWED = "experiment_reviewed"
+PLAN_PROPOSED = "plan_proposed"
+PLAN_ACCEPTED = "plan_accepted"
+PLAN_CHANGED = "plan_changed"
+PLAN_DECLINED = "plan_declined"
+PLAN_CANCELLED = "plan_cancelled"
+AFTER_LINE = "after_line"
 
 RECENT = dt.timedelta(hours=24)
 PLACEHOLDERS = {"actor", "item", "unit", "number", "program", "date"}
@@ -59,6 +65,12 @@ LINKS = {
     COMMITMENT_OUTCOME: lambda item: reverse("commitments") + f"#commitment-{item.object_id}",
     MEETING_STARTED: lambda item: reverse("meetings"),
     EXPERIMENT_REVIEWED: lambda item: reverse("experiments") + f"#experiment-{item.object_id}",
+    PLAN_PROPOSED: lambda item: reverse("together_plan", kwargs={"plan_id": item.object_id}),
+    PLAN_ACCEPTED: lambda item: reverse("together_plan", kwargs={"plan_id": item.object_id}),
+    PLAN_CHANGED: lambda item: reverse("together_plan", kwargs={"plan_id": item.object_id}),
+    PLAN_DECLINED: lambda item: reverse("together_plan", kwargs={"plan_id": item.object_id}),
+    PLAN_CANCELLED: lambda item: reverse("together_plans"),
+    AFTER_LINE: lambda item: reverse("together_plan", kwargs={"plan_id": item.object_id}) + "#after",
 }
 KINDS = tuple(LINKS)
 

@@ -71,6 +71,10 @@ class Space(models.Model):
     name = models.CharField(max_length=80)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    # Until when Today may have something to say about the couple's plans (the next date, a
+    # proposal to answer, "how was it?"); kept by rekindle.dates.services. Null or past: nothing,
+    # and Today asks the database nothing about plans.
+    plans_until = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.name
