@@ -105,9 +105,14 @@ def calendar_of(events, *, name: str = "Rekindle") -> Calendar:
     cal.add("x-wr-calname", name)
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", REFRESH)
+    events = list(events)
     for event in events:
         cal.add_component(event)
-    cal.add_missing_timezones()
+    # Each zone's rules from a year before the first event (the default, 1970, begins London's with
+    # its odd "British Standard Time" year, which some readers then apply to every date).
+    first = min((event.decoded("dtstart") for event in events), default=dt.datetime.now(dt.UTC))
+    first_date = (first.date() if isinstance(first, dt.datetime) else first) - dt.timedelta(days=366)
+    cal.add_missing_timezones(first_date=first_date, last_date=first_date + dt.timedelta(days=366 * 30))
     return cal
 
 
