@@ -183,7 +183,7 @@ def today_plans(person: Person, couple: Couple, now: dt.datetime | None = None) 
         return None
     my_last_line = AfterLine.objects.filter(plan=OuterRef("pk"), author=person.pk).order_by("-occurred_on")
     plans = list(
-        _ours(person, couple).filter(_still_relevant(now - dt.timedelta(days=3)))
+        _ours(person, couple).filter(_still_relevant(now - dt.timedelta(days=3))).select_related("changed_by")
         .annotate(my_last_line=Subquery(my_last_line.values("occurred_on")[:1]))
     )
     for_me = []
