@@ -79,3 +79,12 @@ class FeedSettingsForm(forms.Form):
         label="Show what and where in my calendar", required=False,
         help_text="Off, each plan just says “Time together” — handy if others can see your calendar.",
     )
+
+
+def duration_label(minutes: int) -> str:
+    """'Two hours', or '1 h 45 min' for a length not on the list."""
+    named = dict(DURATIONS)
+    if minutes in named:
+        return named[minutes]
+    hours, rest = divmod(minutes, 60)
+    return " ".join(part for part in (f"{hours} h" if hours else "", f"{rest} min" if rest else "") if part)

@@ -12,6 +12,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from rekindle.dates.calendar import Occurrence, next_occurrence, occurrences, repeat_label
+from rekindle.dates.forms import duration_label
 from rekindle.dates.models import AfterLine, CalendarFeed, Plan
 from rekindle.lib.dates import zone
 from rekindle.spaces.models import Person
@@ -77,6 +78,7 @@ class PlanView:
     my_turn: bool = False
     their_turn: bool = False
     memory_prefill: dict | None = None
+    duration: str = ""
 
 
 def view_of(plan: Plan, person: Person, couple: Couple, now: dt.datetime) -> PlanView:
@@ -86,6 +88,7 @@ def view_of(plan: Plan, person: Person, couple: Couple, now: dt.datetime) -> Pla
         plan=plan, next=upcoming, when=when_label(shown, person, now), partner_when=partner_clock(shown, person, couple),
         repeat=repeat_label(plan), my_turn=plan.status == Plan.PROPOSED and plan.awaiting_id == person.pk,
         their_turn=plan.status == Plan.PROPOSED and plan.awaiting_id not in (None, person.pk),
+        duration=duration_label(plan.duration_minutes),
     )
 
 
