@@ -304,3 +304,53 @@ def test_export_holds_my_plans_and_my_lines_only(couple):
     assert alice_export["plans"][0]["title"] == plan.title and alice_export["after_date_lines"] == []
     assert bob_export["plans"] == [] and bob_export["after_date_lines"][0]["text"] == "BOB-LINE"
     assert plan.title not in str(bob_export["after_date_lines"])
+
+
+def test_a_stale_change_in_the_browser_keeps_the_words_and_says_who_changed_it(couple):
+    alice, bob = couple
+    plan = propose(alice)
+    old_version = plan.version
+    accept(bob, plan)
+    day, _ = local(alice, 6)
+    response = client_for(alice).post(reverse("together_plan_change", kwargs={"plan_id": plan.pk}), {
+        "change-title": "Dinner on the roof", "change-day": day.isoformat(), "change-time": "20:00",
+        "change-duration_minutes": "120", "change-repeat": "", "change-version": old_version,
+    })
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "Bob changed this plan a moment ago" in body and 'value="Dinner on the roof"' in body
+    plan.refresh_from_db()
+    assert plan.title == "Cooking a destination dinner" and plan.status == Plan.ACCEPTED
+    # Sending it again on purpose saves it over the newer version.
+    assert response.context["change_form"].data["change-version"] == plan.version
+
+
+def test_a_double_accept_in_the_browser_says_it_is_already_planned(couple):
+    alice, bob = couple
+    plan = propose(alice)
+    client = client_for(bob)
+    url = reverse("together_plan_accept", kwargs={"plan_id": plan.pk})
+    assert client.post(url, {"version": plan.version}).status_code == 302
+    page = client.post(url, {"version": plan.version}, follow=True).content.decode()
+    assert "already said yes" in page
+
+
+def test_an_impossible_repeat_in_the_browser_is_explained_next_to_the_field(couple):
+    alice, _ = couple
+    day, _ = local(alice, 5)
+    response = client_for(alice).post(reverse("together_plan_new"), {
+        "title": "Sunday walk", "day": day.isoformat(), "time": "10:00", "duration_minutes": "60",
+        "repeat": "weekly", "repeat_until": (day - dt.timedelta(days=3)).isoformat(),
+    })
+    assert response.status_code == 400
+    assert "That end comes before the first time" in response.content.decode()
+
+
+def test_plans_starting_soon_are_found_for_a_reminder(couple):
+    alice, bob = couple
+    plan = accept(bob, propose(alice, days=1, title="Date night", repeat="weekly"))
+    start = plan.starts_at
+    found = selectors.starting_between(bob, couple_for(bob), start - dt.timedelta(hours=1), start + dt.timedelta(minutes=1))
+    assert [o.plan.pk for o in found] == [plan.pk]
+    assert selectors.starting_between(bob, couple_for(bob), start + dt.timedelta(minutes=1),
+                                      start + dt.timedelta(hours=2)) == []

@@ -226,6 +226,14 @@ def meeting_plans(person: Person, couple: Couple, meeting) -> list[Plan]:
     return list(_ours(person, couple).filter(meeting=meeting))
 
 
+def starting_between(person: Person, couple: Couple, start: dt.datetime, end: dt.datetime) -> list[Occurrence]:
+    """Times both said yes to that begin in [start, end) — for a reminder kind ("a planned date, an hour before")."""
+    if couple.partner is None:
+        return []
+    plans = _ours(person, couple).filter(_still_relevant(start - dt.timedelta(days=2)), status=Plan.ACCEPTED)
+    return [o for o in occurrences(plans, start, end) if start <= o.starts_at < end]
+
+
 def feed_for_token(token: str) -> CalendarFeed | None:
     if not token or len(token) > 64:
         return None
