@@ -272,3 +272,13 @@ path = {tmp_path / 'khal.db'}
     assert list((tmp_path / "cal").glob("*.ics")), "khal stored the event"
     stored = next((tmp_path / "cal").glob("*.ics")).read_text()
     assert f"{plan.uid}@rekindle" in stored and "BEGIN:VALARM" in stored
+
+
+def test_a_called_off_plan_is_never_answered_not_modified(couple):
+    alice, bob = couple
+    plan = accept(bob, propose(alice))
+    first = fetch(alice)
+    services.plan_cancel(person=bob, couple=couple_for(bob), plan_id=plan.pk)
+    again = client_for(None).get(feed_url(alice), HTTP_IF_NONE_MATCH=first["ETag"],
+                                 HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert again.status_code == 200 and events(again) == []

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from rekindle.dates.calendar import Occurrence, next_occurrence, occurrences, repeat_label
@@ -232,6 +232,12 @@ def starting_between(person: Person, couple: Couple, start: dt.datetime, end: dt
         return []
     plans = _ours(person, couple).filter(_still_relevant(start - dt.timedelta(days=2)), status=Plan.ACCEPTED)
     return [o for o in occurrences(plans, start, end) if start <= o.starts_at < end]
+
+
+def last_change(person: Person, couple: Couple | None) -> dt.datetime | None:
+    if couple is None:
+        return None
+    return _ours(person, couple).aggregate(latest=Max("updated_at"))["latest"]
 
 
 def feed_for_token(token: str) -> CalendarFeed | None:

@@ -165,12 +165,12 @@ def plan_detail(request, couple, plan_id: int):
     return _plan_page(request, couple, _plan_or_404(request, couple, plan_id))
 
 
-def _answer(request, couple, plan_id: int, action, success: str):
+def _answer(request, couple, plan_id: int, action, success: str, *, versioned: bool = True):
     """accept / decline / cancel / end: a refusal says why on the plan's page."""
     version = request.POST.get("version", "")
+    options = {"version": int(version) if version.isdigit() else None} if versioned else {}
     try:
-        action(person=request.user, couple=couple, plan_id=plan_id,
-               **({"version": int(version) if version.isdigit() else None} if action is not services.plan_end else {}))
+        action(person=request.user, couple=couple, plan_id=plan_id, **options)
     except ValidationError as exc:
         if exc.code == "not_found":
             raise Http404("No such plan") from None
@@ -202,7 +202,8 @@ def plan_cancel(request, couple, plan_id: int):
 @needs_space
 @require_POST
 def plan_end(request, couple, plan_id: int):
-    return _answer(request, couple, plan_id, services.plan_end, "Ended. Nothing more after today; what you had stays.")
+    return _answer(request, couple, plan_id, services.plan_end, "Ended. Nothing more after today; what you had stays.",
+                   versioned=False)
 
 
 @needs_space
@@ -333,7 +334,8 @@ def feed(request, token: str):
         raise Http404("No such calendar")
     person = found.person
     plans = selectors.feed_plans(person, couple_for(person))
-    stamp = max([found.updated_at, *(p.updated_at for p in plans)])
+    # Called-off plans leave the feed but still count as a change: the newest change of any plan.
+    stamp = max(filter(None, [found.updated_at, selectors.last_change(person, couple_for(person))]))
     events = [calendar.event_for(p, detail=found.show_detail, alarm_minutes=found.alarm_minutes, stamp=p.updated_at)
               for p in plans]
     body = calendar.calendar_of(events, name="Rekindle").to_ical()
@@ -342,4 +344,5 @@ def feed(request, token: str):
     response["ETag"] = etag
     response["Last-Modified"] = http_date(stamp.timestamp())
     response["Content-Disposition"] = 'inline; filename="rekindle.ics"'
-    return get_conditional_response(request, etag=etag, last_modified=int(stamp.timestamp()), response=response)
+    # The ETag (a hash of the very bytes) decides "not modified"; Last-Modified is a hint only.
+    return get_conditional_response(request, etag=etag, response=response)
