@@ -354,3 +354,15 @@ def test_plans_starting_soon_are_found_for_a_reminder(couple):
     assert [o.plan.pk for o in found] == [plan.pk]
     assert selectors.starting_between(bob, couple_for(bob), start + dt.timedelta(minutes=1),
                                       start + dt.timedelta(hours=2)) == []
+
+
+def test_changing_a_plan_that_was_called_off_meanwhile_says_so(couple):
+    alice, bob = couple
+    plan = propose(alice)
+    services.plan_cancel(person=bob, couple=couple_for(bob), plan_id=plan.pk)
+    day, _ = local(alice, 6)
+    response = client_for(alice).post(reverse("together_plan_change", kwargs={"plan_id": plan.pk}), {
+        "change-title": "Later", "change-day": day.isoformat(), "change-time": "20:00",
+        "change-duration_minutes": "60", "change-version": plan.version + 1,
+    }, follow=True)
+    assert "This plan was called off" in response.content.decode()

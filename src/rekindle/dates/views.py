@@ -216,8 +216,11 @@ def plan_change(request, couple, plan_id: int):
             changed = services.plan_change(person=request.user, couple=couple, plan_id=plan_id,
                                            version=form.cleaned_data["version"], **form.plan_fields())
         except ValidationError as exc:
+            if getattr(exc, "code", None) in {"closed", "solo"}:
+                messages.info(request, exc.messages[0])  # nothing left to change: say so on the plan's page
+                return redirect(_plan_url(plan_id))
             _add_errors(form, exc)
-            if exc.code == "stale" or getattr(exc, "code", None) == "closed":
+            if getattr(exc, "code", None) == "stale":
                 plan = _plan_or_404(request, couple, plan_id)
                 form.data = form.data.copy()
                 form.data["change-version"] = plan.version  # saving again keeps these words over theirs
