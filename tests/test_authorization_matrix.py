@@ -34,7 +34,9 @@ SAMPLE_MODULES = sorted(
     f"tests.{path.parent.name}.matrix_samples" for path in Path(__file__).parent.glob("*/matrix_samples.py")
 )
 
-PUBLIC_NAMES = {"home", "join", "join_invite", "support"}  # our pages a logged-out visitor may open
+# Our pages a logged-out visitor may open. A calendar feed is opened by a calendar app, signed in
+# to nothing: its long random token is the key (the sample is alice's discreet feed, without words).
+PUBLIC_NAMES = {"home", "join", "join_invite", "support", "together_feed"}
 
 
 def walk(patterns, prefix=""):

@@ -63,6 +63,9 @@ def pages(alice):
         reverse("profile"),
         reverse("join"),
         reverse("together"),
+        reverse("together_plans"),
+        reverse("together_plan_new"),
+        reverse("together_calendar"),
         reverse("us"),
         reverse("me"),
     ] + ([reverse("checkin_day", kwargs={"day": checkin.local_date})] if checkin else [])
@@ -286,3 +289,87 @@ def test_memory_pages_cost_the_same_for_ten_memories_and_a_thousand(couple):
             counts[(size, url)] = len(captured)
     for url in (reverse("memories"), reverse("memories_photos"), reverse("private_notes")):
         assert counts[(10, url)] == counts[(1000, url)], counts
+
+
+def add_plans(alice, bob, count: int):
+    """`count` plans both said yes to (dates and rituals, past and to come) with lines after them; the newest returned."""
+    import time_machine
+
+    from rekindle.dates import services as dates
+    from rekindle.dates.models import AfterLine, Plan
+
+    with time_machine.travel(timezone.now() - dt.timedelta(days=20), tick=False):
+        plan = None
+        for n in range(count):
+            plan = dates.plan_propose(
+                person=alice if n % 2 else bob, couple=couple_for(alice if n % 2 else bob), title=f"Plan {n}",
+                day=alice.today() + dt.timedelta(days=1 + n % 19), time=dt.time(19, 0), duration_minutes=90,
+                repeat="weekly" if n % 5 == 0 else "",
+            )
+            Plan.objects.filter(pk=plan.pk).update(status=Plan.ACCEPTED, awaiting=None)
+            AfterLine.objects.create(plan=plan, author=alice, occurred_on=alice.today() + dt.timedelta(days=1 + n % 19),
+                                     text=f"Line {n}")
+    dates.plan_propose(person=bob, couple=couple_for(bob), title="Waiting for Alice",
+                       day=alice.today() + dt.timedelta(days=2), time=dt.time(19, 0), duration_minutes=60)
+    return plan
+
+
+@pytest.mark.parametrize("count", [1, 60])
+def test_plan_pages_and_the_feed_stay_within_budget_however_many_plans(couple, count, django_assert_max_num_queries):
+    from rekindle.dates import services as dates
+
+    alice, bob = couple
+    plan = add_plans(alice, bob, count)
+    feed = dates.feed_create(person=alice)
+    client = client_for(alice)
+    urls = [
+        reverse("together"), reverse("together_plans"), reverse("together_calendar"),
+        reverse("together_plan", kwargs={"plan_id": plan.pk}), reverse("together_feed", kwargs={"token": feed.token}),
+    ]
+    for url in urls:
+        with django_assert_max_num_queries(BUDGET, info=url):
+            response = client.get(url)
+        assert response.status_code == 200, url
+    assert "Waiting for Alice" in client.get(reverse("together_plans")).content.decode()
+
+
+def test_the_plans_card_costs_today_one_query_when_it_shows_and_none_when_not(couple):
+    """Today's own budget is the lead's; the plans card adds at most one query to it, and none when empty."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    alice, bob = couple
+    client = client_for(alice)
+    client.get(reverse("today"))
+
+    def today_queries():
+        with CaptureQueriesContext(connection) as captured:
+            body = client.get(reverse("today")).content.decode()
+        return len(captured), body
+
+    without, body = today_queries()
+    assert 'id="plans-card"' not in body
+    add_plans(alice, bob, 60)
+    with_plans, body = today_queries()
+    assert 'id="plans-card"' in body and "Waiting for Alice" in body
+    assert with_plans == without + 1
+
+
+def test_today_asks_nothing_about_plans_when_there_are_none(couple, django_assert_num_queries):
+    from rekindle.dates.selectors import today_plans
+
+    alice, _ = couple
+    couple_of_alice = couple_for(alice)
+    with django_assert_num_queries(0):
+        assert today_plans(alice, couple_of_alice) is None
+
+
+def test_today_asks_once_about_plans_when_it_shows_them(couple, django_assert_num_queries):
+    from rekindle.dates.selectors import today_plans
+
+    alice, bob = couple
+    add_plans(alice, bob, 3)
+    alice.refresh_from_db()
+    couple_of_alice = couple_for(alice)
+    with django_assert_num_queries(1):
+        assert today_plans(alice, couple_of_alice) is not None

@@ -251,6 +251,8 @@ def pages(today: dt.date) -> list[tuple[str, str]]:
         ("commitments", reverse("commitments")),
         ("experiments", reverse("experiments")),
         ("bucket", reverse("together_bucket")),
+        ("plans", reverse("together_plans")),
+        ("calendar", reverse("together_calendar")),
         ("listen", reverse("listening")),
         ("parked", reverse("parked_topics")),
         ("space", reverse("space")),

@@ -138,6 +138,7 @@ INSTALLED_APPS = [
     "rekindle.programs",
     "rekindle.rituals",
     "rekindle.together",
+    "rekindle.dates",
     "rekindle.listening",
     "rekindle.gentle",
     "rekindle.navigation",

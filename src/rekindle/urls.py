@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("rekindle.programs.urls")),
     path("", include("rekindle.rituals.urls")),
     path("", include("rekindle.together.urls")),
+    path("", include("rekindle.dates.urls")),
     path("", include("rekindle.listening.urls")),
     path("", include("rekindle.gentle.urls")),
     path("", include("rekindle.navigation.urls")),

@@ -26,6 +26,7 @@ TALK_MORE = (
 )
 
 TOGETHER = (
+    HubLink("together_plans", "Plans", "Dates and rituals you plan together, in both your calendars."),
     HubLink("together_ideas", "Ideas", "Things to do together, at home or out, for any budget and any evening."),
     HubLink("together_bucket", "Our bucket list", "The things you both want to do one day — and the ones you've done."),
     HubLink("memories", "Memories", "Your good moments and small wins, with photos — and what each of you remembers."),

@@ -12,7 +12,10 @@ from rekindle.spaces.selectors import couple_for_request
 
 @needs_space
 def together(request, couple):
-    return render(request, "navigation/together.html", {"couple": couple, "links": hubs.TOGETHER})
+    from rekindle.dates.selectors import next_plan_line
+
+    context = {"couple": couple, "links": hubs.TOGETHER, "next_plan": next_plan_line(request.user, couple)}
+    return render(request, "navigation/together.html", context)
 
 
 @needs_space

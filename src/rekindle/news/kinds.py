@@ -34,6 +34,12 @@ EXPERIMENT_REVIEWED = "experiment_reviewed"
 MEMORY_ADD = "memory_add"
 MEMORY_LINE = "memory_line"
 WIN_ADD = "win_add"
+PLAN_PROPOSED = "plan_proposed"
+PLAN_ACCEPTED = "plan_accepted"
+PLAN_CHANGED = "plan_changed"
+PLAN_DECLINED = "plan_declined"
+PLAN_CANCELLED = "plan_cancelled"
+AFTER_LINE = "after_line"
 
 RECENT = dt.timedelta(hours=24)
 PLACEHOLDERS = {"actor", "item", "unit", "number", "program", "date"}
@@ -65,6 +71,12 @@ LINKS = {
     MEMORY_ADD: lambda item: reverse("memory_detail", kwargs={"memory_id": item.object_id}),
     MEMORY_LINE: lambda item: reverse("memory_detail", kwargs={"memory_id": item.object_id}) + "#lines",
     WIN_ADD: lambda item: reverse("memories") + f"#memory-{item.object_id}",
+    PLAN_PROPOSED: lambda item: reverse("together_plan", kwargs={"plan_id": item.object_id}),
+    PLAN_ACCEPTED: lambda item: reverse("together_plan", kwargs={"plan_id": item.object_id}),
+    PLAN_CHANGED: lambda item: reverse("together_plan", kwargs={"plan_id": item.object_id}),
+    PLAN_DECLINED: lambda item: reverse("together_plan", kwargs={"plan_id": item.object_id}),
+    PLAN_CANCELLED: lambda item: reverse("together_plans"),
+    AFTER_LINE: lambda item: reverse("together_plan", kwargs={"plan_id": item.object_id}) + "#after",
 }
 KINDS = tuple(LINKS)
 

@@ -227,6 +227,10 @@ def _render_step(request, couple, meeting_id: int, step: int, *, forms=None, dra
         context["draft"] = draft
     if step == ISSUE_STEP:
         context["listening_start_url"] = reverse("listening")
+    if step == 7:
+        from rekindle.dates.selectors import meeting_plans
+
+        context["date_plans"] = meeting_plans(person, couple, meeting)
     return render(request, "rituals/meeting_step.html", context, status=status)
 
 

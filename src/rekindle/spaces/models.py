@@ -78,6 +78,10 @@ class Space(models.Model):
     # Every memory in the space with a known day, as {"MM-DD": [[id, author id, year], …]}, kept by
     # rekindle.memories.services: Today's "on this day" card picks one without asking the database.
     memory_days = models.JSONField(default=dict, blank=True)
+    # Until when Today may have something to say about the couple's plans (the next date, a
+    # proposal to answer, "how was it?"); kept by rekindle.dates.services. Null or past: nothing,
+    # and Today asks the database nothing about plans.
+    plans_until = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.name

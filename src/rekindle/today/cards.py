@@ -21,6 +21,7 @@ from rekindle.care.signposting import REASONS as HELP_REASONS
 from rekindle.checkins import selectors as checkins
 from rekindle.checkins.forms import AppreciationForm, CheckInForm
 from rekindle.checkins.models import Reflection
+from rekindle.dates.selectors import today_plans
 from rekindle.listening.selectors import active_pause
 from rekindle.memories.cards import on_this_day_context
 from rekindle.news.cards import today_news_context
@@ -94,6 +95,13 @@ def tonights_question(page: TodayPage) -> dict:
     return {"tonight": tonight(page.person, page.couple)}
 
 
+def plans(page: TodayPage) -> dict | None:
+    """A proposal to answer, the next time together, "how was it?" the day after. Decided first from
+    `couple.space.plans_until` (no query when there is nothing), else one query."""
+    shown = today_plans(page.person, page.couple)
+    return {"plans": shown} if shown else None
+
+
 def latest_appreciation(page: TodayPage) -> dict:
     return {
         "appreciation_form": AppreciationForm(),
@@ -143,6 +151,7 @@ CARDS: list[Card] = [
     Card("waiting", "today/_waiting.html", waiting_for_partner),
     Card("program", "programs/_today_program.html", program_step),
     Card("tonight", "prompts/_tonight.html", tonights_question),
+    Card("plans", "dates/_today_plans.html", plans),
     Card("appreciation", "today/_appreciation.html", latest_appreciation),
     Card("news", "news/_today_news.html", news),
     Card("on_this_day", "memories/_today_on_this_day.html", on_this_day),

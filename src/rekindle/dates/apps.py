@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class DatesConfig(AppConfig):
+    name = "rekindle.dates"
+    label = "dates"
+    verbose_name = "Dates and rituals, and each person's calendar feed"
+
+    def ready(self):
+        from rekindle.dates import exports
+        from rekindle.spaces.exports import register
+
+        register("plans", exports.plans)
+        register("after_date_lines", exports.after_lines)
