@@ -33,7 +33,7 @@ _PREFIXES = {
     "today": ("today", "partner_status", "checkin", "reflect", "reflection", "appreciation", "news"),
     "talk": ("talk", "listening", "pause", "breathe", "parked", "gentle"),
     "together": ("together",),
-    "us": ("us", "meeting", "commitment", "experiment", "review", "program", "touch_preferences"),
+    "us": ("us", "meeting", "commitment", "experiment", "review", "program", "progress", "touch_preferences"),
     "me": ("me", "profile", "space", "invite", "export", "support", "safety", "joint_exercises",
            "ask_for_help", "dismiss_suggestion", "account"),
 }
@@ -61,6 +61,9 @@ PARENTS = {
     "safety_result": ("support", "Support and safety"),
     "joint_exercises": ("support", "Support and safety"),
     "ask_for_help": ("support", "Support and safety"),
+    "progress_monthly": ("progress", "Progress"),
+    "progress_weekly": ("progress", "Progress"),
+    "progress_report": ("progress", "Progress"),
     "account_change_password": ("me", "Me"),
     "account_email": ("me", "Me"),
 }

@@ -46,6 +46,10 @@ class Person(AbstractUser):
     news_unread = models.PositiveIntegerField(default=0)
     # A copy of their newest news items (ids and fixed words only), kept by rekindle.news.services.
     news_feed = models.JSONField(default=list, blank=True)
+    # The measures (practice 17): the month (its first day) and week (its Monday) the person
+    # last answered or set aside, so Today knows without a query whether to invite them.
+    measure_month_done = models.DateField(null=True, blank=True)
+    measure_week_done = models.DateField(null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
