@@ -7,6 +7,7 @@ from dates only (never words), so a still-sealed check-in counts too.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -110,8 +111,16 @@ def practice_by_month(person, couple: Couple, start: dt.date, end: dt.date, *, t
 
 def practice_chart(months: list[PracticeMonth]) -> charts.Chart:
     top = max([m.days_practised for m in months] + [5])
-    return charts.line_chart("practice", "Days practised", [(m.month, m.days_practised) for m in months],
-                             low=0, high=top, weekly=False, bars=True)
+    chart = charts.line_chart("practice", "Days practised", [(m.month, m.days_practised) for m in months],
+                              low=0, high=top, weekly=False, bars=True)
+    total = sum(m.days_practised for m in months)
+    if total == 0:
+        summary = "No days practised in this period yet. Any day you check in or say thank you shows here."
+    else:
+        busiest = max(months, key=lambda m: m.days_practised)
+        summary = (f"{total} day{'s' if total != 1 else ''} practised over {len(months)} month{'s' if len(months) != 1 else ''};"
+                   f" the most in {busiest.label} ({busiest.days_practised}).")
+    return dataclasses.replace(chart, summary=summary)
 
 
 @dataclass(frozen=True)
