@@ -39,7 +39,6 @@ def month_back(n: int) -> dt.datetime:
 def test_a_year_of_check_ups_draws_charts_and_shares_only_what_was_chosen(live_server, new_phone, transactional_db):
     alice, bob = make_person("Alice", LONDON), make_person("Bob", LONDON)
     pair(alice, bob, "Alice & Bob")
-    services.sharing_set(person=alice, choices={"ios": True})
     # Eleven past months, answered on the day (the clock moved with time_machine): CSI-4 and circles.
     csi4 = {}
     ios = {}
@@ -56,6 +55,8 @@ def test_a_year_of_check_ups_draws_charts_and_shares_only_what_was_chosen(live_s
     page = phone_for(new_phone, live_server, alice)
     page.goto(f"{live_server.url}/today/")
     expect(page.get_by_role("heading", name="A moment for this month's check-up?")).to_be_visible()
+    assert_accessible(page)
+    shot(page, "89-measures-today")
     page.get_by_role("link", name="Answer now").click()
     expect(page.get_by_role("heading", level=1, name="This month's check-up")).to_be_visible()
     assert_accessible(page)
@@ -90,6 +91,11 @@ def test_a_year_of_check_ups_draws_charts_and_shares_only_what_was_chosen(live_s
     expect(figure.locator(".chart-summary")).to_contain_text("Lower than eleven months ago: from 14 to 10 out of 21.")
     assert_accessible(page)
     shot(page, "91-measures-progress")
+
+    # --- Alice chooses to share her closeness circles, and only those.
+    page.get_by_label("Share my closeness circles").check()
+    page.get_by_role("button", name="Save what I share").click()
+    expect(page.get_by_text("Saved. Bob can see: Closeness circles.")).to_be_visible()
 
     # --- Two low scores in a row: a kind suggestion, for Alice alone.
     page.goto(f"{live_server.url}/today/")

@@ -269,3 +269,20 @@ def test_export_holds_my_own_answers_only(couple):
     answer(alice, CONNECTION, [9])
     exported = export_for(alice)["measures"]
     assert [(row["measure"], row["score"]) for row in exported] == [(CONNECTION, 9)]
+
+
+def test_starting_to_share_tells_the_partner_which_measure_never_the_score(couple):
+    from rekindle.news.models import NewsItem
+    from rekindle.news.kinds import sentence_for
+
+    alice, bob = couple
+    answer(alice, CSI4, [1, 1, 1, 1])
+    client_for(alice).post(reverse("progress_sharing"), {"ios": "on"})
+    items = list(NewsItem.objects.filter(kind="measure_shared"))
+    assert len(items) == 1 and items[0].detail == "ios"
+    words = sentence_for(items[0], actor_name="Alice")
+    assert words == "Alice is sharing their closeness circles with you — they're on the progress page."
+    # Saving the same choice again, or stopping, says nothing new.
+    client_for(alice).post(reverse("progress_sharing"), {"ios": "on"})
+    client_for(alice).post(reverse("progress_sharing"), {})
+    assert NewsItem.objects.filter(kind="measure_shared").count() == 1

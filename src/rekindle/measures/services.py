@@ -101,13 +101,22 @@ def measure_set_aside(*, person: Person, which: str) -> None:
 
 
 @transaction.atomic
-def sharing_set(*, person: Person, choices: dict[str, bool]) -> SharingChoice:
-    """Share or keep private each measure, past answers included: one choice per measure."""
+def sharing_set(*, person: Person, choices: dict[str, bool], couple: Couple | None = None) -> SharingChoice:
+    """Share or keep private each measure, past answers included: one choice per measure.
+
+    When a measure starts being shared, the partner hears so in the news (which measure,
+    never a score); stopping sharing is quiet.
+    """
+    from rekindle.news.kinds import MEASURE_SHARED
+    from rekindle.news.services import news_record
+
     unknown = set(choices) - set(instruments.KINDS)
     if unknown:
         raise ValidationError({"kind": f"Unknown measure {', '.join(sorted(unknown))}."})
     sharing, _ = SharingChoice.objects.get_or_create(person=person)
     for kind, shared in choices.items():
+        if shared and not sharing.shares(kind) and couple is not None:
+            news_record(actor=person, space=couple.space, kind=MEASURE_SHARED, detail=kind, couple=couple)
         setattr(sharing, kind, bool(shared))
         Measure.objects.filter(author=person, kind=kind).exclude(shared=bool(shared)).update(shared=bool(shared))
     sharing.save()

@@ -131,7 +131,8 @@ def progress_later(request, couple):
 def progress_sharing(request, couple):
     form = SharingForm(request.POST)
     form.is_valid()  # unticked boxes are simply False
-    services.sharing_set(person=request.user, choices={k: bool(form.cleaned_data.get(k)) for k in form.fields})
+    services.sharing_set(person=request.user, couple=couple,
+                         choices={k: bool(form.cleaned_data.get(k)) for k in form.fields})
     shared = [instruments.SHORT_NAMES[k] for k in form.fields if form.cleaned_data.get(k)]
     if couple.partner is None:
         messages.success(request, "Saved. Your partner will see what you share once they join.")

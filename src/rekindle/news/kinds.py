@@ -31,6 +31,7 @@ COMMITMENT_MADE = "commitment_made"
 COMMITMENT_OUTCOME = "commitment_outcome"
 MEETING_STARTED = "meeting_started"
 EXPERIMENT_REVIEWED = "experiment_reviewed"
+MEASURE_SHARED = "measure_shared"
 
 RECENT = dt.timedelta(hours=24)
 PLACEHOLDERS = {"actor", "item", "unit", "number", "program", "date"}
@@ -59,6 +60,7 @@ LINKS = {
     COMMITMENT_OUTCOME: lambda item: reverse("commitments") + f"#commitment-{item.object_id}",
     MEETING_STARTED: lambda item: reverse("meetings"),
     EXPERIMENT_REVIEWED: lambda item: reverse("experiments") + f"#experiment-{item.object_id}",
+    MEASURE_SHARED: lambda item: reverse("progress") + "#partner-title",
 }
 KINDS = tuple(LINKS)
 
