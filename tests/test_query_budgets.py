@@ -373,3 +373,36 @@ def test_today_asks_once_about_plans_when_it_shows_them(couple, django_assert_nu
     couple_of_alice = couple_for(alice)
     with django_assert_num_queries(1):
         assert today_plans(alice, couple_of_alice) is not None
+
+
+def test_progress_pages_stay_within_budget_with_five_years_of_weekly_data(couple, django_assert_max_num_queries):
+    """Five years of weekly connection and monthly check-ups from both, shared, and daily practice."""
+    from rekindle.measures import services as measure_services
+    from rekindle.measures.models import Measure
+    from rekindle.rituals.models import QuarterlyReview
+
+    alice, bob = couple
+    add_history(alice, bob, 5 * 365)
+    space = couple_for(alice).space
+    today = alice.today()
+    rows = []
+    for person in (alice, bob):
+        measure_services.sharing_set(person=person, choices={"csi4": True, "ios": True, "connection": True})
+        for week in range(5 * 52):
+            rows.append(Measure(author=person, space=space, kind="connection", shared=True, answers=[5], score=5,
+                                period=measure_services.week_of(today - dt.timedelta(weeks=week))))
+        for month in range(60):
+            first = (today.replace(day=1) - dt.timedelta(days=31 * month)).replace(day=1)
+            rows.append(Measure(author=person, space=space, kind="csi4", shared=True, answers=[3, 3, 3, 3], score=12, period=first))
+            rows.append(Measure(author=person, space=space, kind="ios", shared=True, answers=[4], score=4, period=first))
+    Measure.objects.bulk_create(rows)
+    review = QuarterlyReview.objects.create(space=space, started_by=alice, quarter_start=today.replace(day=1))
+    client = client_for(alice)
+    for url in (
+        reverse("progress"), reverse("progress") + "?range=all", reverse("progress_monthly"), reverse("progress_weekly"),
+        reverse("progress_report") + f"?start={today.year - 5}-01&end={today:%Y-%m}",
+        reverse("review", kwargs={"review_id": review.pk}),
+    ):
+        with django_assert_max_num_queries(BUDGET, info=url):
+            response = client.get(url)
+        assert response.status_code == 200, url

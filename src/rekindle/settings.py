@@ -144,6 +144,7 @@ INSTALLED_APPS = [
     "rekindle.navigation",
     "rekindle.news",
     "rekindle.memories",
+    "rekindle.measures",
 ]
 
 MIDDLEWARE = [
@@ -282,6 +283,10 @@ MFA_TOTP_ISSUER = "Rekindle"
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG or TESTING  # http://localhost in development and tests
 # When on, operator (staff) accounts must set up two-factor sign-in before /operator/ opens.
 OPERATOR_MFA_REQUIRED = env_bool("REKINDLE_OPERATOR_MFA_REQUIRED", False)
+
+# The monthly Couples Satisfaction Index (CSI-4; free for research and clinical use). An
+# operator may switch it off; the closeness circles and the weekly question stay.
+MEASURES_CSI4_ENABLED = env_bool("REKINDLE_MEASURES_CSI4", True)
 # Where a person is signed in (allauth.usersessions); changing the password ends the others.
 USERSESSIONS_TRACK_ACTIVITY = False  # a write on every request would break the page query budget
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False

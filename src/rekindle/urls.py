@@ -30,4 +30,5 @@ urlpatterns = [
     path("", include("rekindle.navigation.urls")),
     path("", include("rekindle.news.urls")),
     path("", include("rekindle.memories.urls")),
+    path("", include("rekindle.measures.urls")),
 ]

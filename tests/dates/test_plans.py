@@ -228,7 +228,10 @@ def test_the_day_after_both_are_asked_how_it_was_and_each_line_is_their_own(coup
         assert "how was it?" not in client_for(bob).get(reverse("today")).content.decode()
         page = client_for(bob).get(reverse("together_plan", kwargs={"plan_id": plan.pk}))
         assert "We burnt the rice and laughed" in page.content.decode()
-        assert page.context["memory_prefill"]["title"] == plan.title
+        from rekindle.memories.templatetags.memories import memory_new_url
+
+        offer = memory_new_url(title=plan.title, date=occurred_on).replace("&", "&amp;")
+        assert offer in page.content.decode()  # "add to our memories", pre-filled
     assert AfterLine.objects.get(author=alice).text == "We burnt the rice and laughed"
     with time_machine.travel(plan.starts_at + dt.timedelta(days=3), tick=False):
         assert "how was it?" not in client_for(alice).get(reverse("today")).content.decode()  # never nagged

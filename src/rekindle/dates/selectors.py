@@ -113,7 +113,7 @@ class PlansPage:
 
 
 def _prefill(plan: Plan, occurrence: Occurrence, line: AfterLine | None) -> dict:
-    """What "add to our memories" would start with (the link is added where the memory book exists)."""
+    """What "add to our memories" starts with, for a time that has been."""
     return {"title": plan.title, "text": line.text if line else "", "date": occurrence.local_date.isoformat()}
 
 

@@ -148,7 +148,6 @@ def _plan_page(request, couple, plan: Plan, *, change_form=None, line_form=None,
         "couple": couple, "plan": plan, "seen": seen, "past": past, "to_answer": to_answer,
         "line_form": line_form or AfterLineForm(initial={"occurred_on": to_answer.occurrence.local_date} if to_answer else None),
         "change_form": change_form or _change_form(plan, person), "coming": coming,
-        "memory_prefill": to_answer.memory_prefill if to_answer else (past[0].memory_prefill if past else None),
     }
     return render(request, "dates/plan.html", context, status=status)
 

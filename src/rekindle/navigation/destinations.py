@@ -33,7 +33,7 @@ _PREFIXES = {
     "today": ("today", "partner_status", "checkin", "reflect", "reflection", "appreciation", "news"),
     "talk": ("talk", "listening", "pause", "breathe", "parked", "gentle"),
     "together": ("together", "memor"),
-    "us": ("us", "meeting", "commitment", "experiment", "review", "program", "touch_preferences"),
+    "us": ("us", "meeting", "commitment", "experiment", "review", "program", "progress", "touch_preferences"),
     "me": ("me", "profile", "space", "invite", "export", "support", "safety", "joint_exercises",
            "ask_for_help", "dismiss_suggestion", "account", "private_note"),
 }
@@ -64,6 +64,9 @@ PARENTS = {
     "together_plan": ("together_plans", "Plans"),
     "together_plan_new": ("together_plans", "Plans"),
     "together_calendar": ("together_plans", "Plans"),
+    "progress_monthly": ("progress", "Progress"),
+    "progress_weekly": ("progress", "Progress"),
+    "progress_report": ("progress", "Progress"),
     "account_change_password": ("me", "Me"),
     "account_email": ("me", "Me"),
     "memories_photos": ("memories", "Memories"),

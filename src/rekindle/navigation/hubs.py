@@ -38,6 +38,7 @@ US = (
     HubLink("experiments", "Experiments", "Small changes you're trying for a while, and what you learned."),
     HubLink("reviews", "Quarterly review", "Every few months, look back at the season together."),
     HubLink("programs", "Programs", "The 30-day reconnection challenge and the nine-week path."),
+    HubLink("progress", "Progress", "Your monthly and weekly check-ups over time, and what you've practised."),
 )
 
 ME = (

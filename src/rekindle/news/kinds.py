@@ -40,6 +40,7 @@ PLAN_CHANGED = "plan_changed"
 PLAN_DECLINED = "plan_declined"
 PLAN_CANCELLED = "plan_cancelled"
 AFTER_LINE = "after_line"
+MEASURE_SHARED = "measure_shared"
 
 RECENT = dt.timedelta(hours=24)
 PLACEHOLDERS = {"actor", "item", "unit", "number", "program", "date"}
@@ -77,6 +78,7 @@ LINKS = {
     PLAN_DECLINED: lambda item: reverse("together_plan", kwargs={"plan_id": item.object_id}),
     PLAN_CANCELLED: lambda item: reverse("together_plans"),
     AFTER_LINE: lambda item: reverse("together_plan", kwargs={"plan_id": item.object_id}) + "#after",
+    MEASURE_SHARED: lambda item: reverse("progress") + "#partner-title",
 }
 KINDS = tuple(LINKS)
 

@@ -96,9 +96,14 @@ class QuarterFigures:
     commitments_settled: int
 
 
+def quarter_end(start: dt.date) -> dt.date:
+    """The first day after the quarter that begins on `start`."""
+    return (start + dt.timedelta(days=95)).replace(day=1)
+
+
 def quarter_figures(person, couple: Couple, start: dt.date) -> QuarterFigures:
     """The quarter at a glance, for the two of you together."""
-    end = (start + dt.timedelta(days=95)).replace(day=1)
+    end = quarter_end(start)
     # Only dates are counted, never read, so a still-sealed check-in counts too.
     members = [p for p in (couple.me, couple.partner) if p is not None]
     in_quarter = {"space": couple.space, "author__in": members, "local_date__gte": start, "local_date__lt": end}

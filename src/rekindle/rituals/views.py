@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from rekindle.care.selectors import joint_conflict_exercises_hidden
 from rekindle.lib.wording import as_promise
 from rekindle.listening.selectors import listening_offered
+from rekindle.measures.selectors import quarter_shared
 from rekindle.rituals import selectors, services
 from rekindle.rituals.forms import (
     CommitmentForm,
@@ -389,5 +390,6 @@ def review(request, couple, review_id: int):
     context = {
         "couple": couple, "review": review, "form": form,
         "figures": selectors.quarter_figures(request.user, couple, review.quarter_start),
+        "shared_measures": quarter_shared(request.user, couple, review.quarter_start, selectors.quarter_end(review.quarter_start)),
     }
     return render(request, "rituals/review.html", context, status=status)

@@ -48,6 +48,10 @@ class Person(AbstractUser):
     news_feed = models.JSONField(default=list, blank=True)
     # Memories this person asked not to be brought back on Today (ids), kept by rekindle.memories.services.
     memories_hidden = models.JSONField(default=list, blank=True)
+    # The measures (practice 17): the month (its first day) and week (its Monday) the person
+    # last answered or set aside, so Today knows without a query whether to invite them.
+    measure_month_done = models.DateField(null=True, blank=True)
+    measure_week_done = models.DateField(null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

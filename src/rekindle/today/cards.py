@@ -114,6 +114,22 @@ def on_this_day(page: TodayPage) -> dict | None:
     return on_this_day_context(page)
 
 
+def measures_due(page: TodayPage) -> dict | None:
+    """Once a week, 'how connected did you feel?'; once a month, a gentle invitation to the
+    check-up. Decided from two dates on the person: no query, whether it shows or not."""
+    from rekindle.measures.forms import WeeklyForm
+    from rekindle.measures.instruments import wording
+    from rekindle.measures.services import month_of, week_of
+
+    today = page.person.today()
+    month_due = page.person.measure_month_done != month_of(today)
+    week_due = page.person.measure_week_done != week_of(today)
+    if not (month_due or week_due):
+        return None
+    return {"month_due": month_due, "week_due": week_due, "form": WeeklyForm(), "wording": wording(),
+            "next": page.request.path}
+
+
 def news(page: TodayPage) -> dict | None:
     """"Since you were last here": what the partner did, never their words. Solo: no card, no query."""
     if page.couple.partner is None:
@@ -155,6 +171,7 @@ CARDS: list[Card] = [
     Card("appreciation", "today/_appreciation.html", latest_appreciation),
     Card("news", "news/_today_news.html", news),
     Card("on_this_day", "memories/_today_on_this_day.html", on_this_day),
+    Card("measures", "measures/_today_measures.html", measures_due),
     Card("practised", "today/_days_practised.html", days_practised),
     Card("pause_offer", "listening/_today_pause.html", pause_offer),
     Card("safety_offer", "today/_safety_offer.html", safety_offer),

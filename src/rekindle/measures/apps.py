@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class MeasuresConfig(AppConfig):
+    name = "rekindle.measures"
+    verbose_name = "Measures and progress"
+
+    def ready(self):
+        from rekindle.lib import references
+        from rekindle.lib.content import register_checker
+        from rekindle.measures import exports, instruments
+        from rekindle.spaces.exports import register
+
+        register_checker("measures", instruments.check)
+        register_checker("references", references.check)
+        register("measures", exports.measures)
