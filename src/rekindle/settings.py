@@ -141,6 +141,8 @@ INSTALLED_APPS = [
     "rekindle.gentle",
     "rekindle.navigation",
     "rekindle.news",
+    "rekindle.goals",
+    "rekindle.wellbeing",
 ]
 
 MIDDLEWARE = [

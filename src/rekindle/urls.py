@@ -28,4 +28,6 @@ urlpatterns = [
     path("", include("rekindle.gentle.urls")),
     path("", include("rekindle.navigation.urls")),
     path("", include("rekindle.news.urls")),
+    path("", include("rekindle.goals.urls")),
+    path("", include("rekindle.wellbeing.urls")),
 ]

@@ -33,9 +33,10 @@ _PREFIXES = {
     "today": ("today", "partner_status", "checkin", "reflect", "reflection", "appreciation", "news"),
     "talk": ("talk", "listening", "pause", "breathe", "parked", "gentle"),
     "together": ("together",),
-    "us": ("us", "meeting", "commitment", "experiment", "review", "program", "touch_preferences"),
+    "us": ("us", "meeting", "commitment", "experiment", "review", "program", "touch_preferences",
+           "goals", "values"),
     "me": ("me", "profile", "space", "invite", "export", "support", "safety", "joint_exercises",
-           "ask_for_help", "dismiss_suggestion", "account"),
+           "ask_for_help", "dismiss_suggestion", "account", "selfcare", "cared_for"),
 }
 _ORDERED = sorted(((p, key) for key, ps in _PREFIXES.items() for p in ps), key=lambda pk: -len(pk[0]))
 
@@ -62,6 +63,11 @@ PARENTS = {
     "joint_exercises": ("support", "Support and safety"),
     "ask_for_help": ("support", "Support and safety"),
     "account_change_password": ("me", "Me"),
+    "goals_new": ("goals", "Goals and values"),
+    "goals_detail": ("goals", "Goals and values"),
+    "goals_edit": ("goals", "Goals and values"),
+    "values": ("goals", "Goals and values"),
+    "cared_for_questions": ("cared_for", "How I feel cared for"),
     "account_email": ("me", "Me"),
 }
 

@@ -31,6 +31,13 @@ COMMITMENT_MADE = "commitment_made"
 COMMITMENT_OUTCOME = "commitment_outcome"
 MEETING_STARTED = "meeting_started"
 EXPERIMENT_REVIEWED = "experiment_reviewed"
+VALUES_PICKED = "values_picked"
+SHARED_VALUE = "shared_value"
+GOAL_ADDED = "goal_added"
+GOAL_STEP_DONE = "goal_step_done"
+GOAL_DONE = "goal_done"
+GOAL_CHEER = "goal_cheer"
+CARE_CARD = "care_card"
 
 RECENT = dt.timedelta(hours=24)
 PLACEHOLDERS = {"actor", "item", "unit", "number", "program", "date"}
@@ -59,6 +66,13 @@ LINKS = {
     COMMITMENT_OUTCOME: lambda item: reverse("commitments") + f"#commitment-{item.object_id}",
     MEETING_STARTED: lambda item: reverse("meetings"),
     EXPERIMENT_REVIEWED: lambda item: reverse("experiments") + f"#experiment-{item.object_id}",
+    VALUES_PICKED: lambda item: reverse("values") + "#side-by-side",
+    SHARED_VALUE: lambda item: reverse("values") + "#shared-values",
+    GOAL_ADDED: lambda item: reverse("goals_detail", kwargs={"goal_id": item.object_id}),
+    GOAL_STEP_DONE: lambda item: reverse("goals_detail", kwargs={"goal_id": item.object_id}),
+    GOAL_DONE: lambda item: reverse("goals_detail", kwargs={"goal_id": item.object_id}),
+    GOAL_CHEER: lambda item: reverse("goals_detail", kwargs={"goal_id": item.object_id}),
+    CARE_CARD: lambda item: reverse("cared_for") + "#partner-card",
 }
 KINDS = tuple(LINKS)
 

@@ -71,6 +71,9 @@ class Space(models.Model):
     name = models.CharField(max_length=80)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    # The earliest date an open step of an open goal is due (kept by rekindle.goals.services),
+    # so Today knows without a query whether a goal step card has anything to show.
+    next_goal_step_on = models.DateField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.name

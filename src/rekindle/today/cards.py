@@ -21,6 +21,7 @@ from rekindle.care.signposting import REASONS as HELP_REASONS
 from rekindle.checkins import selectors as checkins
 from rekindle.checkins.forms import AppreciationForm, CheckInForm
 from rekindle.checkins.models import Reflection
+from rekindle.goals.selectors import due_step
 from rekindle.listening.selectors import active_pause
 from rekindle.news.cards import today_news_context
 from rekindle.programs.selectors import program_today
@@ -89,6 +90,12 @@ def program_step(page: TodayPage) -> dict:
     return {"program_today": program_today(page.person, page.couple)}
 
 
+def goal_step(page: TodayPage) -> dict | None:
+    """A goal step that is due. No query unless `couple.space.next_goal_step_on` says one is."""
+    step = due_step(page.person, page.couple)
+    return {"goal_step": step, "today_date": page.person.today()} if step else None
+
+
 def tonights_question(page: TodayPage) -> dict:
     return {"tonight": tonight(page.person, page.couple)}
 
@@ -136,6 +143,7 @@ CARDS: list[Card] = [
     Card("help_suggestion", "today/_help_suggestion.html", help_suggestion),
     Card("waiting", "today/_waiting.html", waiting_for_partner),
     Card("program", "programs/_today_program.html", program_step),
+    Card("goal_step", "goals/_today_goal_step.html", goal_step),
     Card("tonight", "prompts/_tonight.html", tonights_question),
     Card("appreciation", "today/_appreciation.html", latest_appreciation),
     Card("news", "news/_today_news.html", news),
