@@ -30,7 +30,7 @@ class ValuesForm(forms.Form):
     own_2 = forms.CharField(label="Another of your own (optional)", required=False, max_length=VALUE_NAME_MAX,
                             error_messages={"max_length": f"Please keep a value to {VALUE_NAME_MAX} characters."})
 
-    def own(self) -> list[str]:
+    def own_values(self) -> list[str]:
         return [self.cleaned_data.get("own_1", ""), self.cleaned_data.get("own_2", "")]
 
 

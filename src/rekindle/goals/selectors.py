@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 
 from rekindle.goals.content import value_for, values_list
 from rekindle.goals.models import Goal, GoalCheer, GoalStep, SharedValue, ValuePick
@@ -14,6 +14,8 @@ from rekindle.spaces.models import Person
 from rekindle.spaces.selectors import Couple
 
 CLOSED_PAGE_SIZE = 20
+# Steps with a date first, soonest first; undated ones after, in the order they were added.
+STEP_ORDER = (F("due_on").asc(nulls_last=True), "id")
 
 
 def _goals(person: Person, couple: Couple):
@@ -22,7 +24,7 @@ def _goals(person: Person, couple: Couple):
 
 def _with_progress(goals):
     """Each goal with its steps counted and its next open step, in the same query."""
-    next_step = GoalStep.objects.filter(goal=OuterRef("pk"), done_on__isnull=True).order_by("due_on", "id")
+    next_step = GoalStep.objects.filter(goal=OuterRef("pk"), done_on__isnull=True).order_by(*STEP_ORDER)
     return goals.annotate(
         steps_total=Count("steps", distinct=True),
         steps_done=Count("steps", filter=Q(steps__done_on__isnull=False), distinct=True),
@@ -46,7 +48,7 @@ def goal_for(person: Person, couple: Couple, goal_id: int) -> Goal | None:
 
 
 def steps_of(person: Person, goal: Goal) -> list[GoalStep]:
-    return list(GoalStep.objects.visible_to(person).filter(goal=goal).select_related("done_by"))
+    return list(GoalStep.objects.visible_to(person).filter(goal=goal).select_related("done_by").order_by(*STEP_ORDER))
 
 
 def cheered_today(person: Person, goal: Goal) -> bool:

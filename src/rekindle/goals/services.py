@@ -99,11 +99,12 @@ def values_pick(*, person: Person, couple: Couple, keys: list[str], own: list[st
     Space.objects.select_for_update().filter(pk=couple.space.pk).first()
     mine = ValuePick.objects.filter(space=couple.space, author=person)
     had = set(mine.values_list("value_key", "own_name"))
-    wanted = {(k, "") for k in keys} | {("", n) for n in names}
+    ordered = [(k, "") for k in keys] + [("", n) for n in names]
+    wanted = set(ordered)
     for key, name in had - wanted:
         mine.filter(value_key=key, own_name=name).delete()
     ValuePick.objects.bulk_create(
-        ValuePick(space=couple.space, author=person, value_key=k, own_name=n) for k, n in sorted(wanted - had)
+        ValuePick(space=couple.space, author=person, value_key=k, own_name=n) for k, n in ordered if (k, n) not in had
     )
     if wanted != had and wanted:
         news_record(actor=person, space=couple.space, kind=news.VALUES_PICKED, couple=couple)

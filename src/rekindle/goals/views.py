@@ -47,7 +47,7 @@ def values(request, couple):
         if form.is_valid():
             try:
                 services.values_pick(person=request.user, couple=couple, keys=form.cleaned_data["values"],
-                                     own=form.own())
+                                     own=form.own_values())
             except ValidationError as exc:
                 _add_errors(form, exc)
             else:
