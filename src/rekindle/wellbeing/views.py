@@ -84,10 +84,10 @@ def selfcare_goal_add(request):
 
 @login_required
 @require_POST
-def selfcare_goal_done(request, goal_id: int):
+def selfcare_goal_done(request, selfcare_goal_id: int):
     done = request.POST.get("done", "yes") != "no"
     try:
-        services.selfcare_goal_done(person=request.user, goal_id=goal_id, done=done)
+        services.selfcare_goal_done(person=request.user, goal_id=selfcare_goal_id, done=done)
     except ValidationError as exc:
         messages.info(request, exc.messages[0])
     return redirect(reverse("selfcare") + "#my-goals")
@@ -95,9 +95,9 @@ def selfcare_goal_done(request, goal_id: int):
 
 @login_required
 @require_POST
-def selfcare_goal_remove(request, goal_id: int):
+def selfcare_goal_remove(request, selfcare_goal_id: int):
     try:
-        services.selfcare_goal_remove(person=request.user, goal_id=goal_id)
+        services.selfcare_goal_remove(person=request.user, goal_id=selfcare_goal_id)
     except ValidationError as exc:
         messages.info(request, exc.messages[0])
     return redirect(reverse("selfcare") + "#my-goals")
