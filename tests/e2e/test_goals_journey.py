@@ -40,6 +40,7 @@ def test_values_goals_and_how_to_love_me_on_two_phones(live_server, new_phone, s
     assert_accessible(bob)
 
     # A sixth value is refused kindly, and the ticks stay.
+    bob.get_by_text("Change my values").click()
     for name in ("Service", "Growth", "Fun and play"):
         bob.get_by_role("checkbox", name=re.compile(rf"^{name}\b")).check()
     bob.get_by_role("button", name="Save my values").click()
