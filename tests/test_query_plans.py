@@ -17,7 +17,8 @@ from django.db import connection
 from rekindle import bench
 from rekindle.lib.dates import local_today
 
-OUR_APPS = {"spaces", "checkins", "prompts", "programs", "rituals", "together", "listening", "care", "gentle"}
+OUR_APPS = {"spaces", "checkins", "prompts", "programs", "rituals", "together", "listening", "care", "gentle", "goals",
+            "wellbeing"}
 
 
 # Not couple content: the operator's directory of counsellors is small and listed whole on purpose.
