@@ -263,6 +263,8 @@ def goal_update(*, person: Person, couple: Couple, goal_id: int, version: int | 
                 value_name: str, target_on: dt.date | None, note: str = "") -> Goal:
     goal = _goal_for_write(person, couple, goal_id)
     _may_change(person, goal)
+    if not goal.is_open:
+        raise ValidationError("This goal is closed. Pick it up again to change it.", code="closed")
     if version != goal.version:
         raise ValidationError(STALE, code="stale")
     title, value_name, note, target_on = _goal_fields(
