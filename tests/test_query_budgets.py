@@ -406,3 +406,90 @@ def test_progress_pages_stay_within_budget_with_five_years_of_weekly_data(couple
         with django_assert_max_num_queries(BUDGET, info=url):
             response = client.get(url)
         assert response.status_code == 200, url
+
+
+def add_goals(alice, bob, goals: int, steps_each: int) -> None:
+    """`goals` goals (shared, own, paused, finished) with `steps_each` steps each, values, self-care, care answers."""
+    from rekindle.goals import services as goal_services
+    from rekindle.goals.models import Goal, GoalStep
+    from rekindle.wellbeing import services as care_services
+    from rekindle.wellbeing.content import questionnaire
+
+    space = couple_for(alice).space
+    today = alice.today()
+    statuses = [Goal.ACTIVE, Goal.ACTIVE, Goal.PAUSED, Goal.DONE, Goal.LET_GO]
+    made = Goal.objects.bulk_create(
+        Goal(space=space, author=alice if n % 2 else bob, shared=n % 3 != 2, title=f"Goal {n}", value_name="Health",
+             target_on=today + dt.timedelta(days=n + 1), status=statuses[n % 5],
+             ended_on=today if statuses[n % 5] in (Goal.DONE, Goal.LET_GO) else None)
+        for n in range(goals)
+    )
+    GoalStep.objects.bulk_create(
+        GoalStep(goal=g, added_by=g.author, title=f"Step {s}", due_on=today - dt.timedelta(days=1) + dt.timedelta(days=s),
+                 done_on=today if s % 2 else None, done_by=alice if s % 2 else None)
+        for g in made for s in range(steps_each)
+    )
+    goal_services.refresh_next_step(space)
+    goal_services.values_pick(person=alice, couple=couple_for(alice), keys=["health", "family"], own=["Music"])
+    goal_services.values_pick(person=bob, couple=couple_for(bob), keys=["health", "curiosity"], own=[])
+    shared = goal_services.shared_value_propose(person=alice, couple=couple_for(alice), key="health")
+    goal_services.shared_value_confirm(person=bob, couple=couple_for(bob), shared_value_id=shared.pk)
+    ratings = {q.key: 4 for q in questionnaire().questions}
+    for person in (alice, bob):
+        for _ in range(3):
+            care_services.care_answers_save(person=person, couple=couple_for(person), ratings=ratings,
+                                            examples={"words": "Say it"})
+    care_services.care_card_save(person=bob, ways=["words", "time"], show_examples=True, show_touch=True)
+    care_services.selfcare_plan_save(person=alice, recharges="Running", needs="Sleep", version=None)
+    for n in range(30):
+        care_services.selfcare_goal_add(person=alice, text=f"Small thing {n}")
+    care_services.selfcare_look_back(person=alice, answer="yes")
+
+
+@pytest.mark.parametrize("goals,steps_each", [(1, 1), (200, 10)])
+def test_goal_values_and_care_pages_stay_within_budget_with_200_goals_and_2000_steps(
+    couple, goals, steps_each, django_assert_max_num_queries
+):
+    from rekindle.goals.models import Goal
+    from rekindle.rituals import services as ritual_services
+
+    alice, bob = couple
+    add_goals(alice, bob, goals, steps_each)
+    meeting = ritual_services.meeting_start(person=alice, couple=couple_for(alice))
+    review = ritual_services.review_open(person=alice, couple=couple_for(alice))
+    goal = Goal.objects.filter(shared=True, status=Goal.ACTIVE).first()
+    client = client_for(alice)
+    urls = [
+        reverse("goals"), reverse("goals") + "?page=2", reverse("values"), reverse("goals_new"),
+        reverse("goals_detail", kwargs={"goal_id": goal.pk}), reverse("goals_edit", kwargs={"goal_id": goal.pk}),
+        reverse("meeting_step", kwargs={"meeting_id": meeting.pk, "step": 4}),
+        reverse("review", kwargs={"review_id": review.pk}),
+        reverse("selfcare"), reverse("cared_for"), reverse("cared_for_questions"),
+    ]
+    for url in urls:
+        with django_assert_max_num_queries(BUDGET, info=url):
+            response = client.get(url)
+        assert response.status_code == 200, url
+
+
+@pytest.mark.parametrize("goals,steps_each", [(1, 1), (200, 10)])
+def test_todays_goal_step_card_costs_one_query_when_it_shows_and_none_when_it_does_not(couple, goals, steps_each):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from rekindle.spaces.models import Space
+
+    alice, bob = couple
+    client = client_for(alice)
+    client.get(reverse("today"))  # warm up: sessions, first-visit writes
+    with CaptureQueriesContext(connection) as without_goals:
+        assert "A goal step for today" not in client.get(reverse("today")).content.decode()
+    add_goals(alice, bob, goals, steps_each)
+    client.get(reverse("today"))  # the news card's first look after the news came in
+    with CaptureQueriesContext(connection) as with_a_due_step:
+        assert "A goal step for today" in client.get(reverse("today")).content.decode()
+    assert len(with_a_due_step) <= len(without_goals) + 1
+    Space.objects.update(next_goal_step_on=alice.today() + dt.timedelta(days=5))  # nothing due today
+    with CaptureQueriesContext(connection) as nothing_due:
+        assert "A goal step for today" not in client.get(reverse("today")).content.decode()
+    assert len(nothing_due) <= len(without_goals)

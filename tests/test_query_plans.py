@@ -18,7 +18,7 @@ from rekindle import bench
 from rekindle.lib.dates import local_today
 
 OUR_APPS = {"spaces", "checkins", "prompts", "programs", "rituals", "together", "listening", "care", "gentle",
-            "memories", "dates"}
+            "memories", "dates", "goals", "wellbeing"}
 
 
 # Not couple content: the operator's directory of counsellors is small and listed whole on purpose.

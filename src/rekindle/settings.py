@@ -145,6 +145,8 @@ INSTALLED_APPS = [
     "rekindle.news",
     "rekindle.memories",
     "rekindle.measures",
+    "rekindle.goals",
+    "rekindle.wellbeing",
 ]
 
 MIDDLEWARE = [

@@ -31,4 +31,6 @@ urlpatterns = [
     path("", include("rekindle.news.urls")),
     path("", include("rekindle.memories.urls")),
     path("", include("rekindle.measures.urls")),
+    path("", include("rekindle.goals.urls")),
+    path("", include("rekindle.wellbeing.urls")),
 ]

@@ -353,6 +353,9 @@ THROUGH_A_HUB = {
     "Programs": ("Us", "Programs"),
     "Ideas": ("Together", "Ideas"),
     "Bucket list": ("Together", "Our bucket list"),
+    "Goals": ("Us", "Goals and values"),
+    "Self-care": ("Me", "Self-care"),
+    "How I feel cared for": ("Me", "How I feel cared for"),
 }
 
 

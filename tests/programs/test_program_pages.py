@@ -24,7 +24,7 @@ def test_program_pages_stay_within_budget_with_a_whole_program_of_history(couple
         reverse("program_step", kwargs={"enrolment_id": enrolment.pk, "number": 1}),
         reverse("program_step", kwargs={"enrolment_id": enrolment.pk, "number": 30}),
         reverse("program_closing", kwargs={"enrolment_id": enrolment.pk}),
-        reverse("touch_preferences"),
+        reverse("cared_for"),  # touch preferences live there now
     ]
     for url in urls:
         with django_assert_max_num_queries(10, info=url):

@@ -33,9 +33,10 @@ _PREFIXES = {
     "today": ("today", "partner_status", "checkin", "reflect", "reflection", "appreciation", "news"),
     "talk": ("talk", "listening", "pause", "breathe", "parked", "gentle"),
     "together": ("together", "memor"),
-    "us": ("us", "meeting", "commitment", "experiment", "review", "program", "progress", "touch_preferences"),
+    "us": ("us", "meeting", "commitment", "experiment", "review", "program", "progress", "touch_preferences",
+           "goals", "values"),
     "me": ("me", "profile", "space", "invite", "export", "support", "safety", "joint_exercises",
-           "ask_for_help", "dismiss_suggestion", "account", "private_note"),
+           "ask_for_help", "dismiss_suggestion", "account", "private_note", "selfcare", "cared_for"),
 }
 _ORDERED = sorted(((p, key) for key, ps in _PREFIXES.items() for p in ps), key=lambda pk: -len(pk[0]))
 
@@ -68,6 +69,11 @@ PARENTS = {
     "progress_weekly": ("progress", "Progress"),
     "progress_report": ("progress", "Progress"),
     "account_change_password": ("me", "Me"),
+    "goals_new": ("goals", "Goals and values"),
+    "goals_detail": ("goals", "Goals and values"),
+    "goals_edit": ("goals", "Goals and values"),
+    "values": ("goals", "Goals and values"),
+    "cared_for_questions": ("cared_for", "How I feel cared for"),
     "account_email": ("me", "Me"),
     "memories_photos": ("memories", "Memories"),
     "memory_new": ("memories", "Memories"),

@@ -36,6 +36,7 @@ US = (
     HubLink("meetings", "Weekly meeting", "A State of the Union in seven short steps: appreciations first, then one topic."),
     HubLink("commitments", "Commitments", "What each of you said you'd do, and how it went."),
     HubLink("experiments", "Experiments", "Small changes you're trying for a while, and what you learned."),
+    HubLink("goals", "Goals and values", "What you both care about, turned into small steps with dates."),
     HubLink("reviews", "Quarterly review", "Every few months, look back at the season together."),
     HubLink("programs", "Programs", "The 30-day reconnection challenge and the nine-week path."),
     HubLink("progress", "Progress", "Your monthly and weekly check-ups over time, and what you've practised."),
@@ -45,6 +46,8 @@ ME = (
     HubLink("profile", "Your profile", "Your name and your time zone."),
     HubLink("private_notes", "Private notes", "A notebook only you can read."),
     HubLink("space", "Our space", "Your space, your partner, invites, and leaving."),
+    HubLink("selfcare", "Self-care", "A private plan for looking after yourself. Only you ever see it."),
+    HubLink("cared_for", "How I feel cared for", "What helps you feel loved, and your partner's “how to love me” card."),
     HubLink("account_change_password", "Password", "Change the password you sign in with."),
     HubLink("support", "Support and safety", "The private safety check, help lines and when to look for a professional."),
 )

@@ -41,6 +41,13 @@ PLAN_DECLINED = "plan_declined"
 PLAN_CANCELLED = "plan_cancelled"
 AFTER_LINE = "after_line"
 MEASURE_SHARED = "measure_shared"
+VALUES_PICKED = "values_picked"
+SHARED_VALUE = "shared_value"
+GOAL_ADDED = "goal_added"
+GOAL_STEP_DONE = "goal_step_done"
+GOAL_DONE = "goal_done"
+GOAL_CHEER = "goal_cheer"
+CARE_CARD = "care_card"
 
 RECENT = dt.timedelta(hours=24)
 PLACEHOLDERS = {"actor", "item", "unit", "number", "program", "date"}
@@ -79,6 +86,13 @@ LINKS = {
     PLAN_CANCELLED: lambda item: reverse("together_plans"),
     AFTER_LINE: lambda item: reverse("together_plan", kwargs={"plan_id": item.object_id}) + "#after",
     MEASURE_SHARED: lambda item: reverse("progress") + "#partner-title",
+    VALUES_PICKED: lambda item: reverse("values") + "#side-by-side",
+    SHARED_VALUE: lambda item: reverse("values") + "#shared-values",
+    GOAL_ADDED: lambda item: reverse("goals_detail", kwargs={"goal_id": item.object_id}),
+    GOAL_STEP_DONE: lambda item: reverse("goals_detail", kwargs={"goal_id": item.object_id}),
+    GOAL_DONE: lambda item: reverse("goals_detail", kwargs={"goal_id": item.object_id}),
+    GOAL_CHEER: lambda item: reverse("goals_detail", kwargs={"goal_id": item.object_id}),
+    CARE_CARD: lambda item: reverse("cared_for") + "#partner-card",
 }
 KINDS = tuple(LINKS)
 

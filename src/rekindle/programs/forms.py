@@ -22,7 +22,7 @@ class TouchForm(forms.Form):
         required=False,
         choices=lambda: list(touch_tags().items()),
         widget=forms.CheckboxSelectMultiple,
-        help_text="Activities with these are swapped for a gentler one, for both of you. Your partner never sees this list.",
+        help_text="Activities with these are swapped for a gentler one, for both of you.",
     )
 
 

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from rekindle.programs import selectors, services
@@ -189,9 +190,17 @@ def closing(request, couple, enrolment_id: int):
 
 @login_required
 def touch(request):
-    form = TouchForm(request.POST or None, initial={"skip": sorted(selectors.my_skipped_tags(request.user))})
-    if request.method == "POST" and form.is_valid():
+    """Touch preferences live on "How I feel cared for" (one place); this saves them.
+
+    A GET (an old link) goes to that section; a POST saves and goes back there.
+    """
+    back = reverse("cared_for") + "#touch"
+    if request.method != "POST":
+        return redirect(back)
+    form = TouchForm(request.POST)
+    if form.is_valid():
         services.touch_preferences_set(person=request.user, skip=form.cleaned_data["skip"])
-        messages.success(request, "Saved. Only you can see this list.")
-        return redirect("touch_preferences")
-    return render(request, "programs/touch.html", {"form": form}, status=400 if form.is_bound else 200)
+        messages.success(request, "Saved. Your partner sees this list only if you show it on your card.")
+    else:
+        messages.error(request, "Choose from the kinds of touch listed.")
+    return redirect(back)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -11,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from rekindle.care.selectors import joint_conflict_exercises_hidden
+from rekindle.goals import selectors as goal_selectors
 from rekindle.lib.wording import as_promise
 from rekindle.listening.selectors import listening_offered
 from rekindle.measures.selectors import quarter_shared
@@ -223,6 +226,7 @@ def _render_step(request, couple, meeting_id: int, step: int, *, forms=None, dra
         return render(request, "rituals/_meeting_entries.html", context)
     if step == 4:
         context["to_review"] = selectors.commitments_to_review(person, meeting)
+        context["meeting_goals"] = goal_selectors.meeting_next_steps(person, couple)
     if step == 6:
         context["made"] = selectors.meeting_commitments(person, meeting)
         context["draft"] = draft
@@ -391,5 +395,10 @@ def review(request, couple, review_id: int):
         "couple": couple, "review": review, "form": form,
         "figures": selectors.quarter_figures(request.user, couple, review.quarter_start),
         "shared_measures": quarter_shared(request.user, couple, review.quarter_start, selectors.quarter_end(review.quarter_start)),
+        # Revisit values and goals; offer to set the next quarter's.
+        "review_values": goal_selectors.values_view(request.user, couple),
+        "review_goals": goal_selectors.open_goals(request.user, couple),
+        "next_quarter_end": goal_selectors.quarter_end(goal_selectors.quarter_end(review.quarter_start)
+                                                       + dt.timedelta(days=1)),
     }
     return render(request, "rituals/review.html", context, status=status)

@@ -86,6 +86,9 @@ class Space(models.Model):
     # proposal to answer, "how was it?"); kept by rekindle.dates.services. Null or past: nothing,
     # and Today asks the database nothing about plans.
     plans_until = models.DateTimeField(null=True, blank=True)
+    # The earliest date an open step of an open goal is due (kept by rekindle.goals.services),
+    # so Today knows without a query whether a goal step card has anything to show.
+    next_goal_step_on = models.DateField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.name

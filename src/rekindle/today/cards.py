@@ -22,6 +22,7 @@ from rekindle.checkins import selectors as checkins
 from rekindle.checkins.forms import AppreciationForm, CheckInForm
 from rekindle.checkins.models import Reflection
 from rekindle.dates.selectors import today_plans
+from rekindle.goals.selectors import due_step
 from rekindle.listening.selectors import active_pause
 from rekindle.memories.cards import on_this_day_context
 from rekindle.news.cards import today_news_context
@@ -89,6 +90,12 @@ def waiting_for_partner(page: TodayPage) -> dict | None:
 
 def program_step(page: TodayPage) -> dict:
     return {"program_today": program_today(page.person, page.couple)}
+
+
+def goal_step(page: TodayPage) -> dict | None:
+    """A goal step that is due. No query unless `couple.space.next_goal_step_on` says one is."""
+    step = due_step(page.person, page.couple)
+    return {"goal_step": step, "today_date": page.person.today()} if step else None
 
 
 def tonights_question(page: TodayPage) -> dict:
@@ -166,6 +173,7 @@ CARDS: list[Card] = [
     Card("help_suggestion", "today/_help_suggestion.html", help_suggestion),
     Card("waiting", "today/_waiting.html", waiting_for_partner),
     Card("program", "programs/_today_program.html", program_step),
+    Card("goal_step", "goals/_today_goal_step.html", goal_step),
     Card("tonight", "prompts/_tonight.html", tonights_question),
     Card("plans", "dates/_today_plans.html", plans),
     Card("appreciation", "today/_appreciation.html", latest_appreciation),
