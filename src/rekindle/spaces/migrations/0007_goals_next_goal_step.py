@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("spaces", "0002_person_news"),
+        ("spaces", "0006_measures_due"),
     ]
 
     operations = [
