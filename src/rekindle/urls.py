@@ -28,4 +28,5 @@ urlpatterns = [
     path("", include("rekindle.gentle.urls")),
     path("", include("rekindle.navigation.urls")),
     path("", include("rekindle.news.urls")),
+    path("", include("rekindle.reminders.urls")),
 ]

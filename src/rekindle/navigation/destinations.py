@@ -35,7 +35,7 @@ _PREFIXES = {
     "together": ("together",),
     "us": ("us", "meeting", "commitment", "experiment", "review", "program", "touch_preferences"),
     "me": ("me", "profile", "space", "invite", "export", "support", "safety", "joint_exercises",
-           "ask_for_help", "dismiss_suggestion", "account"),
+           "ask_for_help", "dismiss_suggestion", "account", "reminders", "pwa"),
 }
 _ORDERED = sorted(((p, key) for key, ps in _PREFIXES.items() for p in ps), key=lambda pk: -len(pk[0]))
 

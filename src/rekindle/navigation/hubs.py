@@ -40,6 +40,7 @@ US = (
 
 ME = (
     HubLink("profile", "Your profile", "Your name and your time zone."),
+    HubLink("reminders", "Reminders", "Gentle e-mails for the check-in, the weekly meeting and news — all off until you choose."),
     HubLink("space", "Our space", "Your space, your partner, invites, and leaving."),
     HubLink("account_change_password", "Password", "Change the password you sign in with."),
     HubLink("support", "Support and safety", "The private safety check, help lines and when to look for a professional."),
