@@ -34,7 +34,10 @@ SAMPLE_MODULES = sorted(
     f"tests.{path.parent.name}.matrix_samples" for path in Path(__file__).parent.glob("*/matrix_samples.py")
 )
 
-PUBLIC_NAMES = {"home", "join", "join_invite", "support"}  # our pages a logged-out visitor may open
+PUBLIC_NAMES = {  # our pages a logged-out visitor may open
+    "home", "join", "join_invite", "support",
+    "reminders_unsubscribe", "pwa_manifest", "pwa_service_worker", "pwa_offline",
+}
 
 
 def walk(patterns, prefix=""):

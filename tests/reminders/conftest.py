@@ -57,6 +57,16 @@ def smtp(settings):
 
 def run_worker(**kwargs) -> None:
     """One worker: plan the minute's round if it's due, then run every ready task, then stop."""
+    from unittest import mock
+
+    from django.db import connection
+
     from rekindle.reminders.worker import ReminderWorker
 
-    ReminderWorker(batch=True, interval=0, **kwargs).run()
+    if connection.in_atomic_block:
+        # Inside a test's transaction: a real worker's "drop stale connections" would drop the test's.
+        with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"), \
+                mock.patch("rekindle.reminders.worker.close_old_connections"):
+            ReminderWorker(batch=True, interval=0, **kwargs).run()
+    else:
+        ReminderWorker(batch=True, interval=0, **kwargs).run()
