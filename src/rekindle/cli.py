@@ -61,14 +61,20 @@ def worker(args: argparse.Namespace) -> int:
         command = [sys.executable, "-m", "rekindle", "worker", "--processes", "1"]
         if args.data_dir:
             command += ["--data-dir", args.data_dir]
+        import signal
+
         children = [subprocess.Popen(command) for _ in range(args.processes)]
-        print(f"Rekindle: {len(children)} background workers running (stop with Ctrl-C)", flush=True)
-        try:
-            return max(child.wait() for child in children)
-        except KeyboardInterrupt:
+
+        def stop_children(signum, frame):
             for child in children:
-                child.terminate()
-            return 0
+                if child.poll() is None:
+                    child.send_signal(signal.SIGTERM)
+
+        signal.signal(signal.SIGTERM, stop_children)
+        signal.signal(signal.SIGINT, stop_children)
+        print(f"Rekindle: {len(children)} background workers running (stop with Ctrl-C)", flush=True)
+        codes = [child.wait() for child in children]
+        return 0 if all(code in (0, -signal.SIGTERM) for code in codes) else 1
     from rekindle.reminders.worker import ReminderWorker
 
     runner = ReminderWorker(interval=args.interval)

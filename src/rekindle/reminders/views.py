@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from rekindle.reminders import registry, services
 from rekindle.reminders.forms import ReminderForm, initial_for
@@ -99,7 +99,7 @@ def unsubscribe(request, token: str):
     return render(request, "reminders/unsubscribe.html", {"label": label, "token": token, "kind": kind})
 
 
-@require_GET
+@require_safe
 def manifest(request):
     icon = staticfiles_storage.url
     data = {
@@ -135,7 +135,7 @@ PRECACHE = [
 ]
 
 
-@require_GET
+@require_safe
 def service_worker(request):
     assets = [staticfiles_storage.url(path) for path in PRECACHE]
     body = render_to_string(
@@ -152,7 +152,7 @@ def service_worker(request):
     return response
 
 
-@require_GET
+@require_safe
 def offline(request):
     """Shown by the service worker when there is no connection. It holds no one's words."""
     return render(request, "reminders/offline.html")
