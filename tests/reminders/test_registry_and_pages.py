@@ -216,3 +216,38 @@ def test_the_offline_page_holds_no_ones_words(couple):
 def test_the_profile_page_offers_to_install(couple):
     body = client_for(couple[0]).get(reverse("profile")).content.decode()
     assert "data-install-hint hidden" in body and "Install Rekindle" in body
+
+
+def test_a_kind_that_picks_its_own_moment_offers_no_time(couple):
+    """Like "a planned date, an hour before": due when its event says so; the person only switches it on."""
+    alice, _ = couple
+    registry.register(registry.Kind(
+        key="event_test", label="Before our plan", about="An hour before.", subject="Soon", default_time=dt.time(0, 0),
+        is_due=lambda m: m.local_now.hour == 17, is_done=lambda m: False, chooses_time=False, template="checkin",
+        occasion=lambda m: "plan-1",
+    ))
+    try:
+        page = client_for(alice).get(reverse("reminders")).content.decode()
+        assert "Before our plan" in page and 'name="event_test_at"' not in page
+        switch_on(alice, kind="event_test", at_time=None)
+        with time_machine.travel(dt.datetime(2026, 8, 1, 17, 10, tzinfo=LONDON), tick=False):
+            run_worker()
+        with time_machine.travel(dt.datetime(2026, 8, 2, 17, 10, tzinfo=LONDON), tick=False):
+            run_worker()
+        assert [m.subject for m in mail.outbox] == ["Rekindle: Soon"], "once per occasion"
+    finally:
+        registry.unregister("event_test")
+
+
+def test_finished_background_tasks_are_forgotten_after_a_day(couple):
+    from django_tasks_db.models import DBTaskResult
+
+    alice, _ = couple
+    switch_on(alice)
+    with time_machine.travel(dt.datetime(2026, 7, 15, 21, 0, tzinfo=LONDON), tick=False):
+        run_worker()
+    assert DBTaskResult.objects.count() >= 2 and len(mail.outbox) == 1
+    with time_machine.travel(dt.datetime(2026, 7, 17, 12, 0, tzinfo=LONDON), tick=False):
+        run_worker()
+    assert DBTaskResult.objects.filter(finished_at__lt=dt.datetime(2026, 7, 16, tzinfo=LONDON)).count() == 0
+    assert Delivery.objects.count() == 1

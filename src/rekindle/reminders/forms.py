@@ -31,7 +31,8 @@ class ReminderForm(forms.Form):
                     label="On", choices=list(enumerate(WEEKDAYS)), coerce=int,
                     error_messages={"invalid_choice": "Pick a day of the week."},
                 )
-            self.fields[f"{kind.key}_at"] = _time("At", required=False)
+            if kind.chooses_time:
+                self.fields[f"{kind.key}_at"] = _time("At", required=False)
         self.fields["quiet_from"] = _time("From", help_text="Nothing is sent between these times.")
         self.fields["quiet_until"] = _time("Until")
 
@@ -42,7 +43,7 @@ class ReminderForm(forms.Form):
                 kind,
                 self[f"{kind.key}_enabled"],
                 self[f"{kind.key}_weekday"] if kind.weekly else None,
-                self[f"{kind.key}_at"],
+                self[f"{kind.key}_at"] if kind.chooses_time else None,
             )
 
     def choices(self) -> dict[str, dict]:

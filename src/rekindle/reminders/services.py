@@ -210,6 +210,17 @@ def plan_round(now: dt.datetime | None = None) -> list[int]:
     return to_send
 
 
+def tidy_up(now: dt.datetime | None = None) -> None:
+    """Forget finished background tasks after a day and old deliveries after 90 days."""
+    from django_tasks_db.models import DBTaskResult
+
+    now = timezone.now() if now is None else now
+    DBTaskResult.objects.filter(finished_at__lt=now - dt.timedelta(days=1)).delete()
+    # A task a killed worker left "running" is long over; its delivery was sent again by a later round.
+    DBTaskResult.objects.filter(status="RUNNING", started_at__lt=now - dt.timedelta(days=1)).delete()
+    Delivery.objects.filter(created_at__lt=now - dt.timedelta(days=90)).delete()
+
+
 def _claim(delivery_id: int, now: dt.datetime) -> bool:
     return (
         Delivery.objects.filter(pk=delivery_id, state=Delivery.PENDING)

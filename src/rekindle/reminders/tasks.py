@@ -13,6 +13,7 @@ def plan_reminders() -> int:
     ids = services.plan_round()
     for delivery_id in ids:
         send_reminder.enqueue(delivery_id)
+    services.tidy_up()
     return len(ids)
 
 
