@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from rekindle.checkins import services as checkins
 from rekindle.reminders.models import ReminderPreferences, ReminderSetting
+from rekindle.reminders.tokens import unsubscribe_token
 from rekindle.spaces.selectors import couple_for
 from tests.conftest import make_person, pair
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, CSP_LISTENER, PHONE, assert_accessible, go, shot
@@ -53,6 +54,18 @@ def test_choosing_reminders_on_two_phones(new_phone, live_server, same_date_ever
     shot(phone_b, "reminders-paused-dark")
     assert ReminderPreferences.objects.get(person=bob).is_paused()
     assert ReminderSetting.objects.get(person=bob, kind="meeting").weekday == 2
+
+    # The link at the foot of Alice's e-mail, opened on a phone where nobody is signed in.
+    stranger = new_phone(tz="Europe/London")
+    token = unsubscribe_token(person_id=alice.pk, kind="checkin")
+    stranger.goto(f"{live_server.url}/reminders/off/{token}/")
+    expect(stranger.get_by_role("heading", name="Turn off this reminder?")).to_be_visible()
+    assert_accessible(stranger)
+    shot(stranger, "reminders-unsubscribe")
+    stranger.get_by_role("button", name="Turn it off").click()
+    expect(stranger.get_by_role("heading", name="Done — the daily check-in is off")).to_be_visible()
+    assert_accessible(stranger)
+    assert not ReminderSetting.objects.get(person=alice, kind="checkin").enabled
 
 
 @pytest.fixture
