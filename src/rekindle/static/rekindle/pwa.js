@@ -10,6 +10,15 @@
     });
   }
 
+  // Safari on iPhone and iPad has no install prompt: show how to add it by hand, unless it's already installed.
+  var ios = /iphone|ipad|ipod/i.test(navigator.userAgent) || (navigator.platform === "MacIntel" && navigator.maxTouchPoints > 1);
+  if (ios && navigator.standalone === false) {
+    document.addEventListener("DOMContentLoaded", function () {
+      var hint = document.querySelector("[data-install-ios]");
+      if (hint) hint.hidden = false;
+    });
+  }
+
   var offered = null;
   window.addEventListener("beforeinstallprompt", function (event) {
     event.preventDefault();
