@@ -75,8 +75,9 @@ def test_rekindle_serve_runs_a_worker_of_its_own(mail_env):
     server = subprocess.Popen([sys.executable, "-m", "rekindle", "serve", "--port", str(port), "--workers", "1"], env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        wait_for(f"http://127.0.0.1:{port}/offline/", timeout=120)
+        wait_for(f"http://127.0.0.1:{port}/offline/", timeout=180)
         wait_for_mail(inbox, 2)
-    finally:
-        output = stop(server)
+    except AssertionError as exc:
+        raise AssertionError(f"{exc}\n{stop(server)}") from None
+    output = stop(server)
     assert sorted(m["To"] for m in inbox.messages) == ["ana@example.test", "ben@example.test"], output
