@@ -57,6 +57,7 @@ CHECKIN = register(
         default_time=dt.time(21, 0),
         is_due=daily,
         is_done=checked_in_today,
+        push_body="A minute for today's rose, bud and thorn?",
         order=10,
     )
 )
@@ -71,6 +72,7 @@ MEETING = register(
         default_weekday=6,
         is_due=weekly,
         is_done=met_this_week,
+        push_body="Your weekly catch-up could fit in this week, whenever suits you both.",
         occasion=in_the_week,
         order=20,
     )
@@ -86,6 +88,7 @@ DIGEST = register(
         default_weekday=6,
         is_due=weekly,
         is_done=nothing_new_this_week,
+        push_body="A few lines about your partner's week here.",
         occasion=in_the_week,
         context=digest_context,
         order=90,

@@ -81,3 +81,13 @@ class SchedulerClock(models.Model):
     """One row: when the next planning round is due. Whoever moves it forward plans that round."""
 
     next_round_at = models.DateTimeField()
+
+
+class PushSubscription(models.Model):
+    """A browser (an installed phone) that asked to show this person's reminders (Web Push)."""
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="push_subscriptions")
+    endpoint = models.URLField(max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=200)
+    auth = models.CharField(max_length=100)
+    created_at = models.DateTimeField(default=timezone.now)

@@ -90,6 +90,7 @@ class Kind:
     needs_partner: bool = True
     order: int = 100
     template: str = ""  # the e-mail templates' name; default: the key
+    push_body: str = "Open Rekindle when it suits you."  # the one line a Web Push shows
     chooses_time: bool = True  # False for a kind that picks its own moment (an hour before a date)
 
     @property

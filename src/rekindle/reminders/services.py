@@ -20,11 +20,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from rekindle.lib.dates import zone
 from rekindle.reminders import registry
-from rekindle.reminders.models import Delivery, ReminderPreferences, ReminderSetting, SchedulerClock
+from rekindle.reminders.models import Delivery, PushSubscription, ReminderPreferences, ReminderSetting, SchedulerClock
 from rekindle.reminders.registry import SEND_WINDOW, Moment
 from rekindle.spaces.models import Person
 
@@ -271,5 +272,32 @@ def deliver(delivery_id: int, now: dt.datetime | None = None) -> str:
         Delivery.objects.filter(pk=delivery.pk).update(message_id=delivery.message_id)
     message = reminder_message(delivery=delivery, kind=kind, moment=moment, extra=extra, prefs=prefs)
     message.send()
+    from rekindle.reminders import push
+
+    if push.push_enabled():
+        from rekindle.reminders.mail import site_url
+
+        push.send_push(person=person, title=kind.subject, body=kind.push_body, url=site_url(prefs) + reverse("today"))
     _finish(delivery, Delivery.SENT)
     return "sent"
+
+
+@transaction.atomic
+def push_subscribe(*, person: Person, endpoint: str, p256dh: str, auth: str) -> PushSubscription:
+    """Remember this browser for the person's reminders (the same phone again replaces itself)."""
+    from rekindle.reminders.push import check_endpoint
+
+    check_endpoint(endpoint)
+    for name, value, limit in (("p256dh", p256dh, 200), ("auth", auth, 100)):
+        if not value or len(value) > limit or not all(c.isalnum() or c in "-_=" for c in value):
+            raise ValidationError({name: "This browser sent a key Rekindle can't use."})
+    PushSubscription.objects.filter(endpoint=endpoint).exclude(person=person).delete()
+    sub, _ = PushSubscription.objects.update_or_create(
+        endpoint=endpoint, defaults={"person": person, "p256dh": p256dh, "auth": auth}
+    )
+    return sub
+
+
+@transaction.atomic
+def push_unsubscribe(*, person: Person, endpoint: str) -> int:
+    return PushSubscription.objects.filter(person=person, endpoint=endpoint).delete()[0]

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -47,6 +47,8 @@ def reminders(request):
                 return redirect("reminders")
         status = 400
     couple = couple_for_request(request)
+    from rekindle.reminders.push import push_enabled, public_key
+
     return render(
         request,
         "reminders/settings.html",
@@ -56,6 +58,7 @@ def reminders(request):
             "paused": prefs is not None and prefs.is_paused(),
             "has_partner": couple is not None and couple.partner is not None,
             "any_on": any(s.enabled for s in settings_by_kind.values()),
+            "push_key": public_key() if push_enabled() else "",
         },
         status=status,
     )
@@ -75,6 +78,31 @@ def reminders_resume(request):
     services.reminders_resume(person=request.user)
     messages.success(request, "Reminders are back on.")
     return redirect("reminders")
+
+
+@login_required
+@require_POST
+def push_subscription(request):
+    """This phone's Web Push subscription, sent by pwa.js: {"endpoint", "keys": {"p256dh", "auth"}},
+    or {"endpoint", "remove": true}. Answers JSON."""
+    from rekindle.reminders.push import push_enabled
+
+    if not push_enabled():
+        return JsonResponse({"ok": False, "error": "Notifications aren't switched on for this server."}, status=404)
+    try:
+        data = json.loads(request.body or b"{}")
+        endpoint = str(data.get("endpoint", ""))
+        if data.get("remove"):
+            services.push_unsubscribe(person=request.user, endpoint=endpoint)
+            return JsonResponse({"ok": True, "on": False})
+        keys = data.get("keys") or {}
+        services.push_subscribe(person=request.user, endpoint=endpoint, p256dh=str(keys.get("p256dh", "")),
+                                auth=str(keys.get("auth", "")))
+    except (ValueError, AttributeError, TypeError):
+        return JsonResponse({"ok": False, "error": "That didn't come through properly. Please try again."}, status=400)
+    except ValidationError as exc:
+        return JsonResponse({"ok": False, "error": " ".join(exc.messages)}, status=400)
+    return JsonResponse({"ok": True, "on": True})
 
 
 @csrf_exempt  # the signed link is the permission; mail clients POST it with no cookie (RFC 8058)

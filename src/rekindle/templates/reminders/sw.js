@@ -50,3 +50,23 @@ self.addEventListener("fetch", (event) => {
   }
   // Everything else (htmx fragments, forms, feeds) goes to the network as usual.
 });
+
+// Web Push: show the reminder (a discreet title and one line), open Rekindle when tapped.
+self.addEventListener("push", (event) => {
+  let data = {};
+  try { data = event.data ? event.data.json() : {}; } catch (e) { data = {}; }
+  event.waitUntil(
+    self.registration.showNotification(data.title || "Rekindle", {
+      body: data.body || "",
+      icon: ASSETS.find((a) => a.includes("icon-192")),
+      data: { url: data.url || "/" },
+      tag: "rekindle-reminder",
+    })
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const target = new URL((event.notification.data && event.notification.data.url) || "/", self.location.origin);
+  event.waitUntil(self.clients.openWindow(target.origin === self.location.origin ? target.href : "/"));
+});
