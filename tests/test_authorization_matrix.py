@@ -36,7 +36,10 @@ SAMPLE_MODULES = sorted(
 
 # Our pages a logged-out visitor may open. A calendar feed is opened by a calendar app, signed in
 # to nothing: its long random token is the key (the sample is alice's discreet feed, without words).
-PUBLIC_NAMES = {"home", "join", "join_invite", "support", "together_feed"}
+PUBLIC_NAMES = {
+    "home", "join", "join_invite", "support", "together_feed",
+    "reminders_unsubscribe", "pwa_manifest", "pwa_service_worker", "pwa_offline",
+}
 
 
 def walk(patterns, prefix=""):

@@ -68,6 +68,8 @@ def pages(alice):
         reverse("together_calendar"),
         reverse("us"),
         reverse("me"),
+        reverse("reminders"),
+        reverse("pwa_offline"),
     ] + ([reverse("checkin_day", kwargs={"day": checkin.local_date})] if checkin else [])
 
 
@@ -120,7 +122,11 @@ def test_public_and_solo_pages_stay_within_budget(erin, django_assert_max_num_qu
         space=couple_for(erin).space, created_by=erin, expires_at=erin.date_joined + dt.timedelta(days=7)
     ).code})
     anonymous = client_for(None)
-    for url in (reverse("home"), reverse("join"), invite_page, reverse("account_login"), reverse("account_signup")):
+    from rekindle.reminders.tokens import unsubscribe_token
+
+    unsubscribe = reverse("reminders_unsubscribe", kwargs={"token": unsubscribe_token(person_id=erin.pk, kind="checkin")})
+    for url in (reverse("home"), reverse("join"), invite_page, reverse("account_login"), reverse("account_signup"),
+                unsubscribe, reverse("pwa_manifest"), reverse("pwa_service_worker"), reverse("pwa_offline")):
         with django_assert_max_num_queries(BUDGET, info=url):
             assert anonymous.get(url).status_code == 200
     client = client_for(erin)

@@ -42,8 +42,45 @@ def serve(args: argparse.Namespace) -> int:
     from rekindle.lib.server import run_gunicorn
 
     url = f"http://{args.host}:{args.port}"
+    if settings.SERVE_WORKER and not args.no_worker:
+        from rekindle.reminders.worker import start_in_background
+
+        start_in_background()  # a thread in the server's main process (not in each web worker)
     print(f"Rekindle is running at {url}  (data: {settings.DATA_DIR}; stop with Ctrl-C)", flush=True)
     run_gunicorn(host=args.host, port=args.port, workers=args.workers)
+    return 0
+
+
+def worker(args: argparse.Namespace) -> int:
+    """Run background workers (reminders and other scheduled work) apart from the web server."""
+    import subprocess
+
+    _setup_django(args.data_dir)
+    _prepare(static=False)
+    if args.processes > 1:
+        command = [sys.executable, "-m", "rekindle", "worker", "--processes", "1"]
+        if args.data_dir:
+            command += ["--data-dir", args.data_dir]
+        import signal
+
+        children = [subprocess.Popen(command) for _ in range(args.processes)]
+
+        def stop_children(signum, frame):
+            for child in children:
+                if child.poll() is None:
+                    child.send_signal(signal.SIGTERM)
+
+        signal.signal(signal.SIGTERM, stop_children)
+        signal.signal(signal.SIGINT, stop_children)
+        print(f"Rekindle: {len(children)} background workers running (stop with Ctrl-C)", flush=True)
+        codes = [child.wait() for child in children]
+        return 0 if all(code in (0, -signal.SIGTERM) for code in codes) else 1
+    from rekindle.reminders.worker import ReminderWorker
+
+    runner = ReminderWorker(interval=args.interval)
+    runner.configure_signals()
+    print("Rekindle: a background worker is running (stop with Ctrl-C)", flush=True)
+    runner.run()
     return 0
 
 
@@ -110,6 +147,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--host", default=os.environ.get("REKINDLE_HOST", DEFAULT_HOST))
     sub.add_argument("--port", type=int, default=os.environ.get("REKINDLE_PORT", DEFAULT_PORT))
     sub.add_argument("--workers", type=int, default=os.environ.get("REKINDLE_WORKERS", 2))
+
+    sub.add_argument("--no-worker", action="store_true",
+                     help="don't run the background worker in this process (run `rekindle worker` instead)")
+
+    sub = add("worker", "Run background workers (reminders) separately from `rekindle serve`.", worker)
+    sub.add_argument("--processes", type=int, default=1, help="how many workers to run (default 1)")
+    sub.add_argument("--interval", type=float, default=1.0, help="seconds to rest when there is nothing to do")
 
     add("demo", "Create a demo couple with three weeks of history and print both logins.", demo)
 

@@ -147,6 +147,9 @@ INSTALLED_APPS = [
     "rekindle.measures",
     "rekindle.goals",
     "rekindle.wellbeing",
+    "django_tasks",
+    "django_tasks_db",
+    "rekindle.reminders",
 ]
 
 MIDDLEWARE = [
@@ -349,6 +352,15 @@ WHITENOISE_USE_FINDERS = TESTING
 
 # Where the quick-exit button goes: an ordinary, neutral page.
 QUICK_EXIT_URL = os.environ.get("REKINDLE_QUICK_EXIT_URL", "https://www.bbc.com/weather")
+
+# Background work (reminders) through Django's tasks API (django-tasks), kept in the database.
+# `rekindle serve` runs one worker in its own process unless REKINDLE_SERVE_WORKER=false;
+# `rekindle worker` runs more, separately.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+SERVE_WORKER = env_bool("REKINDLE_SERVE_WORKER", True)
+# Web Push: reminders also appear on phones where Rekindle is installed and the person allows it.
+# The server's VAPID keys are made on first use and kept in the data directory.
+WEB_PUSH = env_bool("REKINDLE_WEB_PUSH", False)
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # read from the cache, kept in the database

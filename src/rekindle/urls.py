@@ -33,4 +33,5 @@ urlpatterns = [
     path("", include("rekindle.measures.urls")),
     path("", include("rekindle.goals.urls")),
     path("", include("rekindle.wellbeing.urls")),
+    path("", include("rekindle.reminders.urls")),
 ]

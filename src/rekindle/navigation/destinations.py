@@ -36,7 +36,8 @@ _PREFIXES = {
     "us": ("us", "meeting", "commitment", "experiment", "review", "program", "progress", "touch_preferences",
            "goals", "values"),
     "me": ("me", "profile", "space", "invite", "export", "support", "safety", "joint_exercises",
-           "ask_for_help", "dismiss_suggestion", "account", "private_note", "selfcare", "cared_for"),
+           "ask_for_help", "dismiss_suggestion", "account", "private_note", "selfcare", "cared_for",
+           "reminders", "pwa"),
 }
 _ORDERED = sorted(((p, key) for key, ps in _PREFIXES.items() for p in ps), key=lambda pk: -len(pk[0]))
 
