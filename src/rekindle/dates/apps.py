@@ -7,6 +7,7 @@ class DatesConfig(AppConfig):
     verbose_name = "Dates and rituals, and each person's calendar feed"
 
     def ready(self):
+        from rekindle.dates import reminders  # noqa: F401 (registers "a planned date, an hour before")
         from rekindle.dates import exports
         from rekindle.spaces.exports import register
 

@@ -6,6 +6,7 @@ class MeasuresConfig(AppConfig):
     verbose_name = "Measures and progress"
 
     def ready(self):
+        from rekindle.measures import reminders  # noqa: F401 (registers "the monthly check-up")
         from rekindle.lib import references
         from rekindle.lib.content import register_checker
         from rekindle.measures import exports, instruments

@@ -44,11 +44,11 @@ US = (
 
 ME = (
     HubLink("profile", "Your profile", "Your name and your time zone."),
-    HubLink("private_notes", "Private notes", "A notebook only you can read."),
-    HubLink("reminders", "Reminders", "Gentle e-mails for the check-in, the weekly meeting and news — all off until you choose."),
     HubLink("space", "Our space", "Your space, your partner, invites, and leaving."),
+    HubLink("private_notes", "Private notes", "A notebook only you can read."),
     HubLink("selfcare", "Self-care", "A private plan for looking after yourself. Only you ever see it."),
     HubLink("cared_for", "How I feel cared for", "What helps you feel loved, and your partner's “how to love me” card."),
+    HubLink("reminders", "Reminders", "Gentle e-mails for the check-in, the weekly meeting and news — all off until you choose."),
     HubLink("account_change_password", "Password", "Change the password you sign in with."),
     HubLink("support", "Support and safety", "The private safety check, help lines and when to look for a professional."),
 )

@@ -1,6 +1,7 @@
 """The reminders Rekindle has out of the box: the daily check-in, the weekly meeting, the digest.
 
-The lead registers "a planned date, an hour before" and "the monthly measure" the same way.
+Other practices register theirs the same way: "a planned date, an hour before" in
+`dates/reminders.py`, "the monthly check-up" in `measures/reminders.py`.
 """
 
 from __future__ import annotations
