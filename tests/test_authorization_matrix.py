@@ -105,7 +105,10 @@ def world(db):
     }
     people = {"alice": alice, "bob": bob, "carol": carol, "dave": dave}
     for module in SAMPLE_MODULES:
-        samples.update(importlib.import_module(module).add_samples(**people))
+        added = importlib.import_module(module).add_samples(**people)
+        clash = {name for name in added if name in samples and samples[name] != added[name]}
+        assert not clash, f"{module} gives URL parameters {clash} values another app's pages need: name yours apart"
+        samples.update(added)
     return {
         "people": {"anonymous": None, "alice": alice, "bob": bob, "carol": carol, "operator": operator},
         "samples": samples,

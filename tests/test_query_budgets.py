@@ -124,7 +124,7 @@ def test_public_and_solo_pages_stay_within_budget(erin, django_assert_max_num_qu
     anonymous = client_for(None)
     from rekindle.reminders.tokens import unsubscribe_token
 
-    unsubscribe = reverse("reminders_unsubscribe", kwargs={"token": unsubscribe_token(person_id=erin.pk, kind="checkin")})
+    unsubscribe = reverse("reminders_unsubscribe", kwargs={"signed": unsubscribe_token(person_id=erin.pk, kind="checkin")})
     for url in (reverse("home"), reverse("join"), invite_page, reverse("account_login"), reverse("account_signup"),
                 unsubscribe, reverse("pwa_manifest"), reverse("pwa_service_worker"), reverse("pwa_offline")):
         with django_assert_max_num_queries(BUDGET, info=url):

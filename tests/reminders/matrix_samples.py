@@ -17,4 +17,4 @@ def add_samples(alice, bob, carol, dave):
             quiet_from=None,
             quiet_until=None,
         )
-    return {"token": unsubscribe_token(person_id=alice.pk, kind="checkin")}
+    return {"signed": unsubscribe_token(person_id=alice.pk, kind="checkin")}

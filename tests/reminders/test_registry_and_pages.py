@@ -142,7 +142,7 @@ def test_unsubscribe_works_from_the_link_alone(couple):
     alice, _ = couple
     switch_on(alice)
     switch_on(alice, kind="meeting", weekday=6)
-    url = reverse("reminders_unsubscribe", kwargs={"token": unsubscribe_token(person_id=alice.pk, kind="checkin")})
+    url = reverse("reminders_unsubscribe", kwargs={"signed": unsubscribe_token(person_id=alice.pk, kind="checkin")})
     anonymous = client_for(None)
     anonymous.cookies.clear()
     page = anonymous.get(url)
@@ -161,7 +161,7 @@ def test_unsubscribe_from_every_reminder(couple):
     alice, _ = couple
     switch_on(alice)
     switch_on(alice, kind="meeting", weekday=6)
-    url = reverse("reminders_unsubscribe", kwargs={"token": unsubscribe_token(person_id=alice.pk, kind="checkin")})
+    url = reverse("reminders_unsubscribe", kwargs={"signed": unsubscribe_token(person_id=alice.pk, kind="checkin")})
     client_for(None).post(url, {"which": "all"})
     assert not ReminderSetting.objects.filter(person=alice, enabled=True).exists()
 
@@ -171,7 +171,7 @@ def test_a_tampered_unsubscribe_link_changes_nothing(couple):
     switch_on(bob)
     token = unsubscribe_token(person_id=alice.pk, kind="checkin")
     forged = token.replace(token.split(":")[0], unsubscribe_token(person_id=bob.pk, kind="checkin").split(":")[0])
-    response = client_for(None).post(reverse("reminders_unsubscribe", kwargs={"token": forged}))
+    response = client_for(None).post(reverse("reminders_unsubscribe", kwargs={"signed": forged}))
     assert response.status_code == 404
     assert ReminderSetting.objects.get(person=bob).enabled
 

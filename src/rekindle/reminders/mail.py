@@ -20,7 +20,7 @@ def site_url(prefs=None) -> str:
 def reminder_message(*, delivery, kind, moment, extra: dict, prefs) -> EmailMultiAlternatives:
     person = delivery.person
     base = site_url(prefs)
-    unsubscribe = base + reverse("reminders_unsubscribe", kwargs={"token": unsubscribe_token(person_id=person.pk, kind=kind.key)})
+    unsubscribe = base + reverse("reminders_unsubscribe", kwargs={"signed": unsubscribe_token(person_id=person.pk, kind=kind.key)})
     context = {
         "person": person,
         "kind": kind,

@@ -106,13 +106,13 @@ def push_subscription(request):
 
 
 @csrf_exempt  # the signed link is the permission; mail clients POST it with no cookie (RFC 8058)
-def unsubscribe(request, token: str):
+def unsubscribe(request, signed: str):
     """Turn a reminder off from the link in its e-mail, signed in or not.
 
     GET asks (link checkers open links, and must not turn anything off); POST turns it off —
     the button on that page, or a mail client's one-click unsubscribe.
     """
-    found = read_unsubscribe_token(token)
+    found = read_unsubscribe_token(signed)
     person = Person.objects.filter(pk=found.person_id, is_active=True).first() if found else None
     if person is None:
         return render(request, "reminders/unsubscribe.html", {"invalid": True}, status=404)
@@ -124,7 +124,7 @@ def unsubscribe(request, token: str):
     if request.method == "POST":
         services.reminders_unsubscribe(person_id=person.pk, kind=which)
         return render(request, "reminders/unsubscribe.html", {"done": True, "label": label})
-    return render(request, "reminders/unsubscribe.html", {"label": label, "token": token, "kind": kind})
+    return render(request, "reminders/unsubscribe.html", {"label": label, "token": signed, "kind": kind})
 
 
 @require_safe
