@@ -67,6 +67,16 @@ class ReminderWorker(Worker):
 
 def start_in_background(*, interval: float = 2.0) -> threading.Thread:
     """One worker in a thread of this process: what `rekindle serve` runs by default."""
+    # The web workers are forked from this process while the thread runs. A module the thread
+    # is halfway through importing at that moment stays half-imported in the child (its import
+    # lock belongs to a thread the child doesn't have), so import what the thread will need —
+    # every URL, view and the mail machinery — before it starts.
+    import django.core.mail.backends.smtp  # noqa: F401
+    from django.urls import get_resolver
+
+    from rekindle.reminders import mail, services, tasks  # noqa: F401
+
+    get_resolver().url_patterns  # noqa: B018 (imports every urls and views module)
     worker = ReminderWorker(interval=interval)
 
     def run():
