@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import uuid
-
 from django import forms
 
 from rekindle.checkins.models import LINE_MAX
 from rekindle.checkins.services import ITEM_PROMPTS, REPLY_MAX
+from rekindle.lib.forms import SubmittedOnce
 
 
 def _line(label: str, help_text: str, item: str, limit: int = LINE_MAX) -> forms.CharField:
@@ -40,7 +39,7 @@ class ReflectionForm(forms.Form):
     )
 
 
-class AppreciationForm(forms.Form):
+class AppreciationForm(SubmittedOnce):
     text = forms.CharField(
         label="One thing I appreciated about you today",
         help_text="Be specific: what they did, and what it says about them.",
@@ -51,11 +50,6 @@ class AppreciationForm(forms.Form):
         },
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    submission = forms.UUIDField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("submission", uuid.uuid4())
-        super().__init__(*args, **kwargs)
 
 
 class ReplyForm(forms.Form):

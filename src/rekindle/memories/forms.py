@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 from django import forms
 from django.core.validators import MaxLengthValidator
 
+from rekindle.lib.forms import SubmittedOnce
 from rekindle.memories.models import LINE_MAX, NOTE_MAX, PHOTOS_MAX, PLACE_MAX, TEXT_MAX, TITLE_MAX, WIN_MAX, Memory
 from rekindle.memories.when import parse_roughly
 from rekindle.together.forms import FocusesFirstError
@@ -110,23 +110,18 @@ class MemoryForm(FocusesFirstError):
         return data
 
 
-class NewMemoryForm(MemoryForm):
+class NewMemoryForm(MemoryForm, SubmittedOnce):
     photos = PhotosField(
         label=f"Photos (optional, up to {PHOTOS_MAX})",
         help_text="Straight from your phone is fine, HEIC too. Where a photo was taken is removed before it's saved.",
     )
-    submission = forms.UUIDField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("submission", uuid.uuid4())
-        super().__init__(*args, **kwargs)
 
 
 class PhotosForm(forms.Form):
     photos = PhotosField(label="Choose photos", required=True, help_text="Where a photo was taken is removed before it's saved.")
 
 
-class WinForm(FocusesFirstError):
+class WinForm(FocusesFirstError, SubmittedOnce):
     text = forms.CharField(
         label="A small win, in one line",
         max_length=WIN_MAX,
@@ -136,10 +131,8 @@ class WinForm(FocusesFirstError):
         },
         widget=forms.TextInput(attrs={"placeholder": "We laughed about the burnt toast", "autocomplete": "off"}),
     )
-    submission = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("submission", uuid.uuid4())
         super().__init__(*args, auto_id="win-%s", **kwargs)
 
 
@@ -157,7 +150,7 @@ class LineForm(FocusesFirstError):
         super().__init__(*args, auto_id="line-%s", **kwargs)
 
 
-class NoteForm(FocusesFirstError):
+class NoteForm(FocusesFirstError, SubmittedOnce):
     text = forms.CharField(
         label="A note for yourself",
         max_length=NOTE_MAX,
@@ -168,8 +161,3 @@ class NoteForm(FocusesFirstError):
         },
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    submission = forms.UUIDField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("submission", uuid.uuid4())
-        super().__init__(*args, **kwargs)

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 from django import forms
 
+from rekindle.lib.forms import SubmittedOnce
 from rekindle.together.content import COSTS, PLACES, TIMES
 from rekindle.together.models import MEMORY_MAX, NOTE_MAX, TITLE_MAX
 
@@ -42,7 +42,7 @@ class FocusesFirstError(forms.Form):
                 form_field.widget.attrs.pop("data-focus-after-swap", None)
 
 
-class BucketItemForm(FocusesFirstError):
+class BucketItemForm(FocusesFirstError, SubmittedOnce):
     title = forms.CharField(
         label="Something you'd love to do together",
         max_length=TITLE_MAX,
@@ -60,11 +60,6 @@ class BucketItemForm(FocusesFirstError):
         error_messages={"max_length": f"Please keep the note to {NOTE_MAX} characters."},
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    submission = forms.UUIDField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("submission", uuid.uuid4())
-        super().__init__(*args, **kwargs)
 
 
 class MarkDoneForm(FocusesFirstError):
