@@ -12,6 +12,7 @@ from django.utils import timezone
 from rekindle.care.models import CarePreferences
 from rekindle.care.selectors import preferences_for
 from rekindle.care.signposting import dismiss_suggestion
+from rekindle.checkins.services import checkin_submit
 from rekindle.measures import charts, services
 from rekindle.measures.models import Measure
 from rekindle.rituals import services as ritual_services
@@ -158,8 +159,14 @@ def _today_page(person):
     return TodayPage(request=Request(), person=person, couple=None)
 
 
+def been_here_a_week(person):
+    person.date_joined = timezone.now() - dt.timedelta(days=7)
+    person.save(update_fields=["date_joined"])
+
+
 def test_today_invites_once_a_month_and_once_a_week_without_a_query(couple, django_assert_num_queries):
     alice, _ = couple
+    been_here_a_week(alice)
     with django_assert_num_queries(0):
         card = measures_due(_today_page(alice))
     assert card["month_due"] and card["week_due"]
@@ -172,8 +179,17 @@ def test_today_invites_once_a_month_and_once_a_week_without_a_query(couple, djan
     assert "this month's check-up" not in body
 
 
+def test_on_the_first_day_the_invitations_wait_for_the_first_check_in(couple):
+    alice, _ = couple
+    client = client_for(alice)
+    assert "this month's check-up" not in page_text(client, reverse("today"))
+    checkin_submit(person=alice, couple=couple_for(alice), answers={"rose": "r", "bud": "b", "thorn": "t"}, revision=None)
+    assert "A moment for this month's check-up?" in page_text(client, reverse("today"))
+
+
 def test_not_this_month_sets_the_invitation_aside_until_next_month(couple):
     alice, _ = couple
+    been_here_a_week(alice)
     client = client_for(alice)
     assert "A moment for this month's check-up?" in page_text(client, reverse("today"))
     client.post(reverse("progress_later"), {"which": "month", "next": "/"})

@@ -23,6 +23,7 @@ from rekindle.checkins.forms import AppreciationForm, CheckInForm
 from rekindle.checkins.models import Reflection
 from rekindle.dates.selectors import today_plans
 from rekindle.goals.selectors import due_step
+from rekindle.lib.dates import zone
 from rekindle.listening.selectors import active_pause
 from rekindle.memories.cards import on_this_day_context
 from rekindle.news.cards import today_news_context
@@ -123,12 +124,14 @@ def on_this_day(page: TodayPage) -> dict | None:
 
 def measures_due(page: TodayPage) -> dict | None:
     """Once a week, 'how connected did you feel?'; once a month, a gentle invitation to the
-    check-up. Decided from two dates on the person: no query, whether it shows or not."""
+    check-up. Decided from dates on the person and today's check-in: no query of its own."""
     from rekindle.measures.forms import WeeklyForm
     from rekindle.measures.instruments import wording
     from rekindle.measures.services import month_of, week_of
 
     today = page.person.today()
+    if page.person.date_joined.astimezone(zone(page.person.time_zone)).date() == today and page.day.mine is None:
+        return None  # a first day is for each other: the scores wait until the first check-in is in
     month_due = page.person.measure_month_done != month_of(today)
     week_due = page.person.measure_week_done != week_of(today)
     if not (month_due or week_due):
