@@ -86,6 +86,14 @@ def test_values_goals_and_how_to_love_me_on_two_phones(live_server, new_phone, s
     expect(alice.get_by_role("heading", level=1, name="Walk together three evenings a week")).to_be_visible()
     expect(alice.get_by_text("0 of 3 done")).to_be_visible()
     assert_accessible(alice)
+    # She rewords the last step.
+    alice.get_by_role("link", name="Change First evening walk").click()
+    expect(alice.get_by_role("heading", level=1, name="Change a step")).to_be_visible()
+    assert_accessible(alice)
+    alice.get_by_label("A next step").fill("First evening walk, by the river")
+    alice.get_by_role("button", name="Save the step").click()
+    expect(alice.get_by_text("Step saved.")).to_be_visible()
+    expect(alice.get_by_role("link", name="Change First evening walk, by the river")).to_be_visible()
 
     # --- Bob ticks the first step.
     go(bob, "Goals")

@@ -105,6 +105,49 @@ def test_a_shared_goal_with_steps_is_owned_by_both_and_either_ticks_a_step(coupl
     assert news.actor == bob and news.object_id == g.pk
 
 
+def test_a_step_can_be_reworded_and_moved_and_bad_input_keeps_what_was_typed(couple, django_assert_max_num_queries):
+    alice, bob = couple
+    g = goal(alice, steps=[("Look up routes", soon(alice, 3))])
+    step = g.steps.get()
+    url = reverse("goals_step_edit", kwargs={"step_id": step.pk})
+    as_bob = client_for(bob)
+    with django_assert_max_num_queries(8):
+        page = as_bob.get(url)
+    assert page.status_code == 200 and "Look up routes" in page.content.decode()
+    response = client_for(bob).post(url, {"title": "Look up routes by the river", "due_on": soon(alice, 10).isoformat()})
+    assert response.status_code == 302 and response["Location"].endswith("#steps")
+    step.refresh_from_db()
+    assert (step.title, step.due_on) == ("Look up routes by the river", soon(alice, 10))
+    # A past date is refused, kindly, and the new words stay in the box.
+    response = client_for(alice).post(url, {"title": "Routes, and a map", "due_on": soon(alice, -2).isoformat()})
+    body = response.content.decode()
+    assert response.status_code == 400 and "already passed" in body and "Routes, and a map" in body
+    step.refresh_from_db()
+    assert step.title == "Look up routes by the river"
+
+
+def test_a_step_date_already_past_may_stay_while_its_words_change(couple):
+    alice, _ = couple
+    g = goal(alice, steps=[("Book the table", soon(alice, 1))])
+    step = g.steps.get()
+    GoalStep.objects.filter(pk=step.pk).update(due_on=soon(alice, -3))
+    services.step_update(person=alice, couple=couple_for(alice), step_id=step.pk, title="Book the corner table",
+                         due_on=soon(alice, -3))
+    step.refresh_from_db()
+    assert step.title == "Book the corner table"
+
+
+def test_a_partners_own_step_and_another_couples_step_cannot_be_changed(couple, other_couple):
+    alice, bob = couple
+    carol, _ = other_couple
+    step = goal(alice, "Run 5k", shared=False, steps=[("Couch to 5k week 1", None)]).steps.get()
+    with pytest.raises(ValidationError, match="partner's own goal"):
+        services.step_update(person=bob, couple=couple_for(bob), step_id=step.pk, title="Mine now", due_on=None)
+    assert client_for(carol).get(reverse("goals_step_edit", kwargs={"step_id": step.pk})).status_code == 404
+    step.refresh_from_db()
+    assert step.title == "Couch to 5k week 1"
+
+
 def test_a_partners_own_goal_can_be_followed_and_cheered_but_not_changed(couple):
     alice, bob = couple
     g = goal(alice, "Run 5k", shared=False, steps=[("Couch to 5k week 1", None)])

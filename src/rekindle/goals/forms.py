@@ -96,9 +96,10 @@ class StepForm(forms.Form):
                                             "max_length": f"Please keep a step to {STEP_MAX} characters."})
     due_on = forms.DateField(label="By (optional)", required=False, error_messages=DATE_ERRORS)
 
-    def __init__(self, *args, today: dt.date, **kwargs):
+    def __init__(self, *args, today: dt.date, earliest: dt.date | None = None, **kwargs):
+        """`earliest`: a date already set may stay, even once it has passed."""
         super().__init__(*args, **kwargs)
-        self.fields["due_on"].widget = _date_input(today)
+        self.fields["due_on"].widget = _date_input(min(today, earliest or today))
 
 
 class LetGoForm(forms.Form):

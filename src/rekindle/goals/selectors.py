@@ -51,6 +51,11 @@ def steps_of(person: Person, goal: Goal) -> list[GoalStep]:
     return list(GoalStep.objects.visible_to(person).filter(goal=goal).select_related("done_by").order_by(*STEP_ORDER))
 
 
+def step_for(person: Person, couple: Couple, step_id: int) -> GoalStep | None:
+    return (GoalStep.objects.visible_to(person).filter(goal__space=couple.space, pk=step_id)
+            .select_related("goal").first())
+
+
 def cheered_today(person: Person, goal: Goal) -> bool:
     return GoalCheer.objects.visible_to(person).filter(goal=goal, author=person, day=person.today()).exists()
 

@@ -345,6 +345,29 @@ def step_tick(*, person: Person, couple: Couple, step_id: int, done: bool = True
 
 
 @transaction.atomic
+def step_update(*, person: Person, couple: Couple, step_id: int, title: str, due_on: dt.date | None) -> GoalStep:
+    """Reword a step or move its date. A date already past may stay as it was; a new one may not be past."""
+    step = _step_for_write(person, couple, step_id)
+    _may_change(person, step.goal)
+    if not step.goal.is_open:
+        raise ValidationError("This goal is closed. Pick it up again to change its steps.", code="closed")
+    title = " ".join((title or "").split())
+    errors = {}
+    if not title:
+        errors["title"] = "Say what the step is — small and doable, like “look up walking routes”."
+    elif len(title) > STEP_MAX:
+        errors["title"] = f"Please keep a step to {STEP_MAX} characters."
+    if due_on is not None and due_on < person.today() and due_on != step.due_on:
+        errors["due_on"] = PAST_TARGET
+    if errors:
+        raise ValidationError(errors)
+    step.title, step.due_on = title, due_on
+    step.save(update_fields=["title", "due_on"])
+    refresh_next_step(couple.space)
+    return step
+
+
+@transaction.atomic
 def step_remove(*, person: Person, couple: Couple, step_id: int) -> GoalStep:
     step = _step_for_write(person, couple, step_id)
     _may_change(person, step.goal)

@@ -15,5 +15,6 @@ urlpatterns = [
     path("us/goals/<int:goal_id>/steps/", views.goals_step_add, name="goals_step_add"),
     path("us/goals/<int:goal_id>/cheer/", views.goals_cheer, name="goals_cheer"),
     path("us/goals/steps/<int:step_id>/tick/", views.goals_step_tick, name="goals_step_tick"),
+    path("us/goals/steps/<int:step_id>/edit/", views.goals_step_edit, name="goals_step_edit"),
     path("us/goals/steps/<int:step_id>/remove/", views.goals_step_remove, name="goals_step_remove"),
 ]

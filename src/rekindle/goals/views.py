@@ -278,6 +278,33 @@ def goals_step_tick(request, couple, step_id: int):
 
 
 @needs_space
+def goals_step_edit(request, couple, step_id: int):
+    person = request.user
+    step = selectors.step_for(person, couple, step_id)
+    if step is None:
+        raise Http404("No such step")
+    back = reverse("goals_detail", kwargs={"goal_id": step.goal_id}) + "#steps"
+    form = StepForm(request.POST or None, today=person.today(), initial={"title": step.title, "due_on": step.due_on},
+                    earliest=step.due_on)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.step_update(person=person, couple=couple, step_id=step.pk,
+                                     title=form.cleaned_data["title"], due_on=form.cleaned_data["due_on"])
+            except ValidationError as exc:
+                if not hasattr(exc, "error_dict"):
+                    return _back_to(request, back, exc.messages[0])
+                _add_errors(form, exc)
+            else:
+                messages.success(request, "Step saved.")
+                return redirect(back)
+        status = 400
+    return render(request, "goals/step_form.html", {"couple": couple, "step": step, "form": form, "back": back},
+                  status=status)
+
+
+@needs_space
 @require_POST
 def goals_step_remove(request, couple, step_id: int):
     try:

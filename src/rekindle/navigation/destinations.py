@@ -73,6 +73,7 @@ PARENTS = {
     "goals_new": ("goals", "Goals and values"),
     "goals_detail": ("goals", "Goals and values"),
     "goals_edit": ("goals", "Goals and values"),
+    "goals_step_edit": ("goals", "Goals and values"),
     "values": ("goals", "Goals and values"),
     "cared_for_questions": ("cared_for", "How I feel cared for"),
     "account_email": ("me", "Me"),
