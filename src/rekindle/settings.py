@@ -312,6 +312,8 @@ elif EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = DATA_DIR / "mail"
+# Without SMTP, mail is written to files; pages that mention mail say so instead of "sent".
+MAIL_STAYS_ON_SERVER = EMAIL_BACKEND.endswith("filebased.EmailBackend")
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
