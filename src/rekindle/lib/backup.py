@@ -42,8 +42,8 @@ CHUNK = 1024 * 1024
 PG_ENV = {"HOST": "PGHOST", "PORT": "PGPORT", "USER": "PGUSER", "PASSWORD": "PGPASSWORD", "NAME": "PGDATABASE"}
 PG_OPTION_ENV = {"sslmode": "PGSSLMODE", "sslrootcert": "PGSSLROOTCERT", "sslcert": "PGSSLCERT", "sslkey": "PGSSLKEY"}
 DAMAGED = (
-    "This backup can't be used: the file is damaged or incomplete (perhaps cut short while it was copied). "
-    "Nothing was changed. Try another copy of it."
+    "This file can't be restored: it isn't a complete Rekindle backup (it may be damaged, or cut short "
+    "while it was copied). Nothing was changed. Try another copy of it."
 )
 
 
@@ -312,10 +312,14 @@ def _unpack(archive: Path, into: Path) -> dict:
                     while chunk := reader.read(CHUNK):
                         out.write(chunk)
                 found[name] = reader.record
+            # Read to the very end, so gzip checks its checksum of the whole file: a damaged byte
+            # can otherwise pass as the end of the archive.
+            while tar.fileobj.read(CHUNK):
+                pass
     except (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile, ValueError) as exc:
         raise BackupError(f"{DAMAGED} ({exc})") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise BackupError(f"{archive} isn't a Rekindle backup (it has no Rekindle manifest). Nothing was changed.")
+        raise BackupError(f"{DAMAGED} (It has no Rekindle manifest.)")
     if manifest.get("format_version") != FORMAT_VERSION:
         raise BackupError("This backup was made by a newer Rekindle. Update Rekindle here first, then restore it.")
     try:
