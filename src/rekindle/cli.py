@@ -128,14 +128,14 @@ def content(args: argparse.Namespace) -> int:
 def backup(args: argparse.Namespace) -> int:
     """One archive with a consistent copy of the database, the photos and the data directory's keys."""
     _setup_django(args.data_dir)
-    from rekindle.lib.backup import BackupError, create_backup
+    from rekindle.lib.backup import VENDOR_NAMES, BackupError, create_backup
 
     try:
         made = create_backup(args.output)
     except BackupError as exc:
         print(f"No backup was made. {exc}", file=sys.stderr)
         return 1
-    print(f"Backed up Rekindle ({made.vendor}, {made.photos} photo files, {made.size / 1e6:.1f} MB) to {made.path}")
+    print(f"Backed up Rekindle ({VENDOR_NAMES[made.vendor]}, {made.photos} photo files, {made.size / 1e6:.1f} MB) to {made.path}")
     print("It holds everyone's words and the secret key: keep it as private as the server.")
     return 0
 
@@ -145,14 +145,14 @@ def restore(args: argparse.Namespace) -> int:
     _setup_django(args.data_dir)
     from django.conf import settings
 
-    from rekindle.lib.backup import BackupError, restore_backup
+    from rekindle.lib.backup import VENDOR_NAMES, BackupError, restore_backup
 
     try:
         done = restore_backup(args.archive)
     except BackupError as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"Restored the backup made {done.created_at} by Rekindle {done.app_version}: the {done.vendor} database "
+    print(f"Restored the backup made {done.created_at} by Rekindle {done.app_version}: the {VENDOR_NAMES[done.vendor]} database "
           f"and {done.photos} photo files, into {settings.DATA_DIR}.")
     if done.migrations_applied:
         print(f"The database was brought up to date for this Rekindle ({done.migrations_applied} migrations).")

@@ -24,6 +24,7 @@ import subprocess
 import tarfile
 import tempfile
 import zlib
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -325,7 +326,7 @@ def _unpack(archive: Path, into: Path) -> dict:
     try:
         expected = {name: {"sha256": r["sha256"], "size": r["size"]} for name, r in manifest["files"].items()}
         vendor, database = manifest["database"]["vendor"], manifest["database"]["file"]
-        applied = {(app, name) for app, names in manifest["migrations"].items() for name in names}
+        _applied(manifest)
         str(manifest["created_at"]), str(manifest["app_version"])
     except (KeyError, TypeError, AttributeError):
         raise BackupError(f"{DAMAGED} (Its manifest is incomplete.)") from None
@@ -335,8 +336,11 @@ def _unpack(archive: Path, into: Path) -> dict:
             f"{DAMAGED} ({len(mismatched) or 1} file(s) in it don't match the checksums it was made with"
             + (f", first {mismatched[0]}" if mismatched else "") + ".)"
         )
-    manifest["_applied"] = applied
     return manifest
+
+
+def _applied(manifest: dict) -> set[tuple[str, str]]:
+    return {(app, name) for app, names in manifest["migrations"].items() for name in names}
 
 
 def _refuse(what: str) -> None:
@@ -355,7 +359,7 @@ def _check_target_empty(vendor: str) -> None:
         path = _sqlite_path()
         if path.exists():
             try:
-                with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as db:
+                with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
                     tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             except sqlite3.DatabaseError:
                 tables = 1
@@ -388,7 +392,7 @@ def _check_compatible(manifest: dict, vendor: str, staged: Path) -> None:
             f"up for {VENDOR_NAMES[vendor]}. Restore it with the same kind of database (DATABASE_URL). "
             "Nothing was changed."
         )
-    unknown = manifest["_applied"] - set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
+    unknown = _applied(manifest) - set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
     if unknown:
         raise BackupError(
             f"This backup was made by a newer Rekindle ({manifest.get('app_version', 'unknown version')}). "
