@@ -22,6 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from rekindle.lib.backup import DATABASE_MEMBERS, pg_env
 from tests.test_cli import clean_env
 
 REPO = Path(__file__).resolve().parent.parent
@@ -270,7 +271,7 @@ def test_the_manifest_says_what_is_inside_with_checksums(backed_up):
         manifest = json.load(tar.extractfile("manifest.json"))
         members = {m.name: hashlib.sha256(tar.extractfile(m).read()).hexdigest() for m in tar if m.name != "manifest.json"}
     assert manifest["app_version"] == rekindle.__version__
-    assert manifest["database"]["vendor"] == ("postgresql" if ON_POSTGRESQL else "sqlite")
+    assert manifest["database"] == {"vendor": OUR_DATABASE, "file": DATABASE_MEMBERS[OUR_DATABASE]}
     assert manifest["created_at"].startswith(time.strftime("%Y-%m-%d", time.gmtime(backed_up.began)))
     assert "0001_initial" in manifest["migrations"]["checkins"]
     assert {name: record["sha256"] for name, record in manifest["files"].items()} == members
@@ -288,16 +289,29 @@ def test_restore_refuses_a_target_that_is_not_empty_and_changes_nothing(backed_u
     assert report(target) == before
 
 
-def rebuilt(archive: Path, into: Path, *, change) -> Path:
-    """The archive with its members passed through change(name, data) -> data."""
+def rebuilt(archive: Path, into: Path, *, change, rename: dict | None = None) -> Path:
+    """The archive with its members passed through change(name, data) -> data, some renamed."""
     into.mkdir()
     out = into / "changed.tar.gz"
     with tarfile.open(archive) as source, tarfile.open(out, "w:gz") as tar:
         for member in source:
             data = change(member.name, source.extractfile(member).read())
-            member.size = len(data)
+            member.name, member.size = (rename or {}).get(member.name, member.name), len(data)
             tar.addfile(member, io.BytesIO(data))
     return out
+
+
+OUR_DATABASE = "postgresql" if ON_POSTGRESQL else "sqlite"
+OTHER_DATABASE = "sqlite" if ON_POSTGRESQL else "postgresql"
+
+
+def as_the_other_database(name: str, data: bytes) -> bytes:
+    if name != "manifest.json":
+        return data
+    manifest = json.loads(data)
+    manifest["database"] = {"vendor": OTHER_DATABASE, "file": DATABASE_MEMBERS[OTHER_DATABASE]}
+    manifest["files"][DATABASE_MEMBERS[OTHER_DATABASE]] = manifest["files"].pop(DATABASE_MEMBERS[OUR_DATABASE])
+    return json.dumps(manifest).encode()
 
 
 def one_byte_of_the_database_changed(name: str, data: bytes) -> bytes:
@@ -333,5 +347,18 @@ def test_a_damaged_or_foreign_archive_is_refused_kindly_and_changes_nothing(back
     newer = rebuilt(backed_up.archive, tmp_path / "newer", change=newer_manifest)
     result = rekindle(target, "restore", str(newer))
     assert result.returncode == 1 and "made by a newer Rekindle" in result.stderr, result.stderr
+    other = rebuilt(backed_up.archive, tmp_path / "other", change=as_the_other_database,
+                    rename={DATABASE_MEMBERS[OUR_DATABASE]: DATABASE_MEMBERS[OTHER_DATABASE]})
+    result = rekindle(target, "restore", str(other))
+    assert result.returncode == 1 and "Restore it with the same kind of database" in result.stderr, result.stderr
     assert not target.has_tables()
     assert sorted(p.name for p in target.data_dir.iterdir()) == ["secret_key"]  # made at start-up; no leftovers
+
+
+def test_the_database_password_reaches_pg_dump_through_the_environment_only():
+    env = pg_env({"ENGINE": "django.db.backends.postgresql", "NAME": "rekindle", "USER": "ann", "PASSWORD": "s3cret words",
+                  "HOST": "db.example", "PORT": 5433, "OPTIONS": {"sslmode": "require"}})
+    assert {name: env[name] for name in ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE", "PGSSLMODE")} == {
+        "PGHOST": "db.example", "PGPORT": "5433", "PGUSER": "ann", "PGPASSWORD": "s3cret words",
+        "PGDATABASE": "rekindle", "PGSSLMODE": "require",
+    }

@@ -109,10 +109,8 @@ def _sqlite_path() -> Path:
 
 # --- PostgreSQL's client programs -------------------------------------------------------------
 
-def _pg_env() -> dict[str, str]:
-    from django.conf import settings
-
-    database = settings.DATABASES["default"]
+def pg_env(database: dict) -> dict[str, str]:
+    """This process's environment with libpq's variables for `database` (a DATABASES entry)."""
     env = dict(os.environ)
     for key, variable in PG_ENV.items():
         if database.get(key):
@@ -124,8 +122,10 @@ def _pg_env() -> dict[str, str]:
 
 
 def _run_pg(program: str, *args: str) -> None:
+    from django.conf import settings
+
     try:
-        result = subprocess.run([program, *args], env=_pg_env(), capture_output=True, text=True)
+        result = subprocess.run([program, *args], env=pg_env(settings.DATABASES["default"]), capture_output=True, text=True)
     except FileNotFoundError:
         raise BackupError(
             f"{program} isn't installed here. Install PostgreSQL's client programs (on Debian: "
@@ -322,7 +322,8 @@ def _unpack(archive: Path, into: Path) -> dict:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupError(f"{DAMAGED} (It has no Rekindle manifest.)")
     if manifest.get("format_version") != FORMAT_VERSION:
-        raise BackupError("This backup was made by a newer Rekindle. Update Rekindle here first, then restore it.")
+        raise BackupError("This backup was made by a newer Rekindle. Update Rekindle here first, then restore it. "
+                          "Nothing was changed.")
     try:
         expected = {name: {"sha256": r["sha256"], "size": r["size"]} for name, r in manifest["files"].items()}
         vendor, database = manifest["database"]["vendor"], manifest["database"]["file"]
@@ -359,7 +360,7 @@ def _check_target_empty(vendor: str) -> None:
         path = _sqlite_path()
         if path.exists():
             try:
-                with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
+                with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
                     tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             except sqlite3.DatabaseError:
                 tables = 1
