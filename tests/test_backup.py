@@ -22,7 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from rekindle.lib.backup import DATABASE_MEMBERS, pg_env
+from rekindle.lib.backup import DATABASE_MEMBERS, BackupError, pg_env, unpack
 from tests.test_cli import clean_env
 
 REPO = Path(__file__).resolve().parent.parent
@@ -329,30 +329,45 @@ def newer_manifest(name: str, data: bytes) -> bytes:
     return json.dumps(manifest).encode()
 
 
-def test_a_damaged_or_foreign_archive_is_refused_kindly_and_changes_nothing(backed_up, places, tmp_path):
+def test_a_damaged_newer_or_other_kind_of_backup_is_refused_kindly_and_changes_nothing(backed_up, places, tmp_path):
     target = places("empty")
     whole = backed_up.archive.read_bytes()
-    truncated, flipped, not_a_backup = tmp_path / "cut.tar.gz", tmp_path / "flipped.tar.gz", tmp_path / "notes.tar.gz"
+    truncated = tmp_path / "cut.tar.gz"
     truncated.write_bytes(whole[: len(whole) // 2])
-    middle = len(whole) // 2
-    flipped.write_bytes(whole[:middle] + bytes([whole[middle] ^ 0xFF]) + whole[middle + 1 :])
-    not_a_backup.write_text("my shopping list\n")
-    tampered = rebuilt(backed_up.archive, tmp_path / "tampered", change=one_byte_of_the_database_changed)
-    cases = {truncated: "isn't a complete Rekindle backup", flipped: "isn't a complete Rekindle backup", not_a_backup: "isn't a complete Rekindle backup",
-             tampered: "don't match the checksums", tmp_path / "missing.tar.gz": "There is no backup file"}
-    for archive, words in cases.items():
-        result = rekindle(target, "restore", str(archive))
-        assert result.returncode == 1 and words in result.stderr, (archive.name, result.stderr)
-        assert "Traceback" not in result.stderr
-    newer = rebuilt(backed_up.archive, tmp_path / "newer", change=newer_manifest)
-    result = rekindle(target, "restore", str(newer))
-    assert result.returncode == 1 and "made by a newer Rekindle" in result.stderr, result.stderr
     other = rebuilt(backed_up.archive, tmp_path / "other", change=as_the_other_database,
                     rename={DATABASE_MEMBERS[OUR_DATABASE]: DATABASE_MEMBERS[OTHER_DATABASE]})
-    result = rekindle(target, "restore", str(other))
-    assert result.returncode == 1 and "Restore it with the same kind of database" in result.stderr, result.stderr
+    cases = {
+        truncated: "isn't a complete Rekindle backup",
+        rebuilt(backed_up.archive, tmp_path / "newer", change=newer_manifest): "made by a newer Rekindle",
+        other: "Restore it with the same kind of database",
+    }
+    for archive, words in cases.items():
+        result = rekindle(target, "restore", str(archive))
+        assert result.returncode == 1 and words in result.stderr and "Nothing was changed" in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
     assert not target.has_tables()
     assert sorted(p.name for p in target.data_dir.iterdir()) == ["secret_key"]  # made at start-up; no leftovers
+
+
+def test_every_kind_of_damage_is_found_before_anything_is_restored(backed_up, tmp_path):
+    whole = backed_up.archive.read_bytes()
+    middle = len(whole) // 2
+    flipped, not_a_backup = tmp_path / "flipped.tar.gz", tmp_path / "notes.tar.gz"
+    flipped.write_bytes(whole[:middle] + bytes([whole[middle] ^ 0xFF]) + whole[middle + 1 :])
+    not_a_backup.write_text("my shopping list\n")
+    cases = {
+        flipped: "isn't a complete Rekindle backup",
+        not_a_backup: "isn't a complete Rekindle backup",
+        rebuilt(backed_up.archive, tmp_path / "tampered", change=one_byte_of_the_database_changed): "don't match the checksums",
+        tmp_path / "missing.tar.gz": "There is no backup file",
+    }
+    for archive, words in cases.items():
+        into = tmp_path / f"into-{archive.stem}"
+        into.mkdir()
+        with pytest.raises(BackupError, match=words):
+            unpack(archive, into)
+    (tmp_path / "whole").mkdir()
+    assert unpack(backed_up.archive, tmp_path / "whole")["format"] == "rekindle-backup"  # and the undamaged one passes
 
 
 def test_the_database_password_reaches_pg_dump_through_the_environment_only():
@@ -362,3 +377,15 @@ def test_the_database_password_reaches_pg_dump_through_the_environment_only():
         "PGHOST": "db.example", "PGPORT": "5433", "PGUSER": "ann", "PGPASSWORD": "s3cret words",
         "PGDATABASE": "rekindle", "PGSSLMODE": "require",
     }
+
+
+def test_a_backup_from_an_older_rekindle_is_brought_up_to_date(backed_up, places, tmp_path):
+    older = places("older")
+    assert rekindle(older, "restore", str(backed_up.archive)).returncode == 0
+    assert rekindle(older, "manage", "migrate", "reminders", "0001", "--verbosity", "0").returncode == 0
+    assert rekindle(older, "backup", "--output", str(tmp_path)).returncode == 0
+    newer = places("updated")
+    result = rekindle(newer, "restore", str(next(tmp_path.glob("rekindle-backup-*.tar.gz"))))
+    assert result.returncode == 0, result.stderr
+    assert "The database was brought up to date for this Rekindle" in result.stdout
+    assert rekindle(newer, "manage", "migrate", "--check").returncode == 0  # nothing left to apply

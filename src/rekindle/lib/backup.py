@@ -290,7 +290,7 @@ def _member_name(member: tarfile.TarInfo) -> str:
     return path.as_posix()
 
 
-def _unpack(archive: Path, into: Path) -> dict:
+def unpack(archive: Path, into: Path) -> dict:
     """Every member written under `into` and checked against the manifest; the manifest."""
     if not archive.is_file():
         raise BackupError(f"There is no backup file at {archive}.")
@@ -478,7 +478,7 @@ def restore_backup(archive: str) -> RestoreSummary:
     _check_target_empty(vendor)
     with tempfile.TemporaryDirectory(prefix=".rekindle-restore-", dir=settings.DATA_DIR) as work:
         staged = Path(work)
-        manifest = _unpack(Path(archive).expanduser(), staged)
+        manifest = unpack(Path(archive).expanduser(), staged)
         _check_compatible(manifest, vendor, staged)
         database = staged / manifest["database"]["file"]
         (_restore_sqlite if vendor == "sqlite" else _restore_postgresql)(database)
