@@ -234,7 +234,7 @@ def create_backup(output: str | None = None) -> BackupSummary:
         migrations = (_snapshot_sqlite if vendor == "sqlite" else _snapshot_postgresql)(snapshot)
         files: dict[str, dict] = {}
         try:
-            fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # a .partial left by a crash is ours
             with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz", compresslevel=6) as tar:
                 with snapshot.open("rb") as fh:
                     files[DATABASE_MEMBERS[vendor]] = _add(tar, DATABASE_MEMBERS[vendor], fh, snapshot.stat().st_size)
