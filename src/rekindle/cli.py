@@ -1,4 +1,4 @@
-"""The `rekindle` command: serve the app, load a demo couple, check content, or run Django commands."""
+"""The `rekindle` command: serve the app, load a demo couple, check content, back up and restore, or run Django commands."""
 
 from __future__ import annotations
 
@@ -125,6 +125,41 @@ def content(args: argparse.Namespace) -> int:
     return 0
 
 
+def backup(args: argparse.Namespace) -> int:
+    """One archive with a consistent copy of the database, the photos and the data directory's keys."""
+    _setup_django(args.data_dir)
+    from rekindle.lib.backup import VENDOR_NAMES, BackupError, create_backup
+
+    try:
+        made = create_backup(args.output)
+    except BackupError as exc:
+        print(f"No backup was made. {exc}", file=sys.stderr)
+        return 1
+    print(f"Backed up Rekindle ({VENDOR_NAMES[made.vendor]}, {made.photos} photo files, {made.size / 1e6:.1f} MB) to {made.path}")
+    print("It holds everyone's words and the secret key: keep it as private as the server.")
+    return 0
+
+
+def restore(args: argparse.Namespace) -> int:
+    """Bring a backup back into an empty data directory and database, then bring it up to date."""
+    _setup_django(args.data_dir)
+    from django.conf import settings
+
+    from rekindle.lib.backup import VENDOR_NAMES, BackupError, restore_backup
+
+    try:
+        done = restore_backup(args.archive)
+    except BackupError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Restored the backup made {done.created_at} by Rekindle {done.app_version}: the {VENDOR_NAMES[done.vendor]} database "
+          f"and {done.photos} photo files, into {settings.DATA_DIR}.")
+    if done.migrations_applied:
+        print(f"The database was brought up to date for this Rekindle ({done.migrations_applied} migrations).")
+    print("Start it with `rekindle serve`.")
+    return 0
+
+
 def manage(args: argparse.Namespace) -> int:
     _setup_django(args.data_dir)
     from django.core.management import execute_from_command_line
@@ -160,6 +195,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = add("content", "Work with content files: `rekindle content check [--json]`.", content)
     sub.add_argument("action", choices=["check"])
     sub.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    sub = add("backup", "Write one archive (.tar.gz) of the database, the photos and the keys.", backup)
+    sub.add_argument("--output", help="the file or folder to write to (default: rekindle-backup-<UTC time>.tar.gz here)")
+
+    sub = add("restore", "Bring a backup back into an empty data directory and database.", restore)
+    sub.add_argument("archive", help="the .tar.gz that `rekindle backup` wrote")
 
     sub = add("manage", "Run a Django management command, e.g. `rekindle manage createsuperuser`.", manage)
     sub.add_argument("rest", nargs=argparse.REMAINDER)

@@ -66,7 +66,8 @@ def checkin_submit(*, person: Person, couple: Couple, answers: dict[str, str], r
     """
     cleaned = _clean_items(answers)
     # One writer per space at a time: two partners submitting at once make one round, not two.
-    Space.objects.select_for_update().filter(pk=couple.space.pk).first()
+    # (NO KEY: rows being inserted that point at the space don't wait for it, nor it for them.)
+    Space.objects.select_for_update(no_key=True).filter(pk=couple.space.pk).first()
     now = timezone.now()
     date = person.checkin_today(now)
     existing = CheckIn.objects.select_related("round").filter(author=person, local_date=date).first()

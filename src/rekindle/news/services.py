@@ -26,7 +26,10 @@ def _space_id(space: Space | int) -> int:
 
 
 def _locked(people) -> Person | None:
-    return people.select_for_update().only("pk", "news_seen_at", "news_feed").first()
+    # FOR NO KEY UPDATE on PostgreSQL: it still keeps out anyone else writing this feed, but not
+    # the partner's own inserts that merely point at their row (a foreign key's KEY SHARE lock);
+    # a plain FOR UPDATE there deadlocks two partners writing at the same moment.
+    return people.select_for_update(no_key=True).only("pk", "news_seen_at", "news_feed").first()
 
 
 def _with_newest(feed: list[dict], item: NewsItem) -> list[dict]:
