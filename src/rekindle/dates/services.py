@@ -108,7 +108,7 @@ def _clean_plan(
 
 
 def _lock_space(couple: Couple) -> None:
-    Space.objects.select_for_update().filter(pk=couple.space.pk).first()
+    Space.objects.select_for_update(no_key=True).filter(pk=couple.space.pk).first()
 
 
 def _plan_for_update(person: Person, couple: Couple, plan_id: int) -> Plan:

@@ -96,7 +96,7 @@ def values_pick(*, person: Person, couple: Couple, keys: list[str], own: list[st
     count = len(keys) + len(names)
     if count > MAX_VALUES:
         raise ValidationError({"values": ValidationError(SIXTH_VALUE.format(count=count), code="too_many")})
-    Space.objects.select_for_update().filter(pk=couple.space.pk).first()
+    Space.objects.select_for_update(no_key=True).filter(pk=couple.space.pk).first()
     mine = ValuePick.objects.filter(space=couple.space, author=person)
     had = set(mine.values_list("value_key", "own_name"))
     ordered = [(k, "") for k in keys] + [("", n) for n in names]
@@ -138,7 +138,7 @@ def shared_value_propose(*, person: Person, couple: Couple, key: str = "", name:
     if couple.partner is None:
         raise ValidationError("Choosing values together needs both of you — invite your partner first.", code="solo")
     key, name = _value_name(key, name)
-    Space.objects.select_for_update().filter(pk=couple.space.pk).first()
+    Space.objects.select_for_update(no_key=True).filter(pk=couple.space.pk).first()
     existing = SharedValue.objects.visible_to(person).filter(space=couple.space, name__iexact=name).first()
     if existing is not None:
         if existing.proposed_by_id != person.pk and not existing.confirmed:

@@ -127,7 +127,7 @@ def _roles_are_the_couple(session: ListeningSession, couple: Couple) -> bool:
 
 
 def _lock_space(couple: Couple) -> None:
-    Space.objects.select_for_update().filter(pk=couple.space.pk).values_list("pk", flat=True).first()
+    Space.objects.select_for_update(no_key=True).filter(pk=couple.space.pk).values_list("pk", flat=True).first()
 
 
 def _lock_session(person: Person, couple: Couple, session_id) -> ListeningSession:

@@ -353,7 +353,7 @@ def photo_remove(*, person: Person, couple: Couple, photo_id: int) -> Photo:
 def memory_hide(*, person: Person, couple: Couple, memory_id: int, hidden: bool) -> bool:
     """Stop (or start again) bringing this memory back to you on Today. Only for you."""
     memory = _our_memory(person, couple, memory_id)
-    fresh = Person.objects.select_for_update().only("pk", "memories_hidden").get(pk=person.pk)
+    fresh = Person.objects.select_for_update(no_key=True).only("pk", "memories_hidden").get(pk=person.pk)
     ids = [i for i in fresh.memories_hidden or () if i != memory.pk] + ([memory.pk] if hidden else [])
     Person.objects.filter(pk=person.pk).update(memories_hidden=ids)
     person.memories_hidden = ids

@@ -69,7 +69,7 @@ def draw_prompt(*, person: Person, couple: Couple, deck_slug: str, seen_draw_id:
     none): if a newer open draw exists — a double tap, or the partner drawing at the same
     moment — that one is returned instead of drawing again.
     """
-    Space.objects.select_for_update().filter(pk=couple.space.pk).first()  # one draw at a time per space
+    Space.objects.select_for_update(no_key=True).filter(pk=couple.space.pk).first()  # one draw at a time per space
     if seen_draw_id is not None:
         newer = _open_draw_since(couple.space, seen_draw_id)
         if newer is not None:
@@ -146,7 +146,7 @@ def favourite_set(*, person: Person, draw_id: int, on: bool) -> bool:
 def custom_prompt_add(*, person: Person, couple: Couple, text: str) -> CustomPrompt:
     """Add a question of the couple's own; a double submit finds the one already saved."""
     text = _clean(text, empty="Write the question you'd like to ask each other.", limit=content.TEXT_MAX)
-    Space.objects.select_for_update().filter(pk=couple.space.pk).first()  # one at a time, so no doubles
+    Space.objects.select_for_update(no_key=True).filter(pk=couple.space.pk).first()  # one at a time, so no doubles
     ours = CustomPrompt.objects.visible_to(person).filter(space=couple.space)
     earlier = next((p for p in ours if p.text.casefold() == text.casefold()), None)
     if earlier is not None:

@@ -127,7 +127,7 @@ def invite_accept(*, person: Person, code: str) -> Space:
     if invite is None:
         raise ValidationError("We couldn't find that invite code. Check it and try again.", code="not_found")
     # Lock the space so two people can't squeeze into the last place at once.
-    Space.objects.select_for_update().filter(pk=invite.space_id).first()
+    Space.objects.select_for_update(no_key=True).filter(pk=invite.space_id).first()
     members = list(Membership.objects.active().filter(space=invite.space))
     if any(m.person_id == person.pk for m in members):
         raise ValidationError("You're already in this space.", code="already_member")

@@ -29,7 +29,7 @@ def _clean(value: str | None, *, limit: int, too_long: str, empty: str = "") -> 
 
 def _lock_list(couple: Couple) -> None:
     """Take the space's row lock, so both partners' writes to the list happen one at a time."""
-    Space.objects.select_for_update().filter(pk=couple.space.pk).first()
+    Space.objects.select_for_update(no_key=True).filter(pk=couple.space.pk).first()
 
 
 def _our_items(person: Person, couple: Couple):
