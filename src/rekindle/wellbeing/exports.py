@@ -1,23 +1,19 @@
-"""Self-care and care answers, for their author's own export only."""
+"""Self-care and how I feel cared for: private to their author, never in the partner's export."""
 
 from __future__ import annotations
 
+from rekindle.spaces.exports import Kind
 from rekindle.wellbeing.models import CareAnswers, CareCard, SelfCareGoal, SelfCareLookBack, SelfCarePlan
 
-
-def selfcare(person) -> list[dict]:
-    rows = [{"kind": "plan", "recharges": p.recharges, "needs": p.needs, "updated_at": p.updated_at.isoformat()}
-            for p in SelfCarePlan.objects.filter(author=person)]
-    rows += [{"kind": "goal", "text": g.text, "done_on": g.done_on.isoformat() if g.done_on else None}
-             for g in SelfCareGoal.objects.filter(author=person).order_by("created_at", "id")]
-    rows += [{"kind": "look back", "week_of": b.week_of.isoformat(), "answer": b.answer, "note": b.note}
-             for b in SelfCareLookBack.objects.filter(author=person).order_by("week_of")]
-    return rows
-
-
-def cared_for(person) -> list[dict]:
-    rows = [{"kind": "answers", "taken_at": a.created_at.isoformat(), "ratings": a.ratings, "examples": a.examples}
-            for a in CareAnswers.objects.filter(author=person).order_by("created_at", "id")]
-    rows += [{"kind": "card", "ways": c.ways, "show_examples": c.show_examples, "show_touch": c.show_touch,
-              "note": c.note} for c in CareCard.objects.filter(author=person)]
-    return rows
+KINDS = (
+    Kind("selfcare_plans", SelfCarePlan, "My self-care plan", ("recharges", "needs", "version", "updated_at"),
+         space=None, shared=False, when="updated_at", words=("recharges", "needs"), order=("id",)),
+    Kind("selfcare_goals", SelfCareGoal, "Small self-care goals", ("text", "done_on", "created_at"),
+         space=None, shared=False, words=("text",)),
+    Kind("selfcare_look_backs", SelfCareLookBack, "Weekly self-care look-backs", ("week_of", "answer", "note", "updated_at"),
+         space=None, shared=False, when="week_of", words=("answer", "note"), order=("week_of", "id")),
+    Kind("care_answers", CareAnswers, "How I feel cared for: my answers", ("ratings", "examples", "created_at"),
+         space=None, shared=False, words=("examples",)),
+    Kind("care_cards", CareCard, "How I feel cared for: my card", ("ways", "show_examples", "show_touch", "note", "updated_at"),
+         space=None, shared=False, when="updated_at", words=("ways", "note"), order=("id",)),
+)
