@@ -156,12 +156,14 @@ class _Importer:
                 setattr(obj, name, k.model._meta.get_field(name).to_python(value))
             except ValidationError as exc:
                 raise self._doesnt_fit(k, exc) from None
+        if k.on_import:
+            k.on_import(obj)
         if k.name == PHOTO_KIND:
             obj = self._photo(row, obj)
         else:
             try:
-                obj.full_clean(exclude=[*k.refs, k.owner or "", k.space or ""], validate_unique=False,
-                               validate_constraints=False)
+                others = [f.name for f in k.model._meta.fields if f.name not in k.fields]  # set here, not read
+                obj.full_clean(exclude=others, validate_unique=False, validate_constraints=False)
             except ValidationError as exc:
                 raise self._doesnt_fit(k, exc) from None
             try:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import graphlib
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -46,6 +46,9 @@ class Kind:
     when: str = "created_at"  # the date shown in the readable copy
     words: tuple[str, ...] = ()  # what the readable copy shows of each row
     order: tuple[str, ...] = ("created_at", "id")
+    # What a row becomes on import when it can't stay as it was without the partner
+    # (an open listening session needs both of them): called with the new, unsaved row.
+    on_import: Callable[[models.Model], None] | None = None
 
 
 _kinds: dict[str, Kind] = {}
