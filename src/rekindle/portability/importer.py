@@ -37,7 +37,8 @@ MAX_JSON_BYTES = 50 * 1024 * 1024
 
 @dataclass
 class ImportResult:
-    added: Counter = field(default_factory=Counter)
+    added: Counter = field(default_factory=Counter)  # the person's rows, by kind
+    containers: Counter = field(default_factory=Counter)  # rounds, meetings … made anew for them
     already_here: int = 0  # imported before, or already in this space
     partners: int = 0  # written by the partner: theirs to bring
     left_out: int = 0  # hanging on something the partner wrote, which isn't in the export
@@ -175,7 +176,7 @@ class _Importer:
         ImportedRow.objects.create(person=self.person, source_server=self.server, kind=k.name,
                                    source_id=row["id"], local_id=obj.pk)
         self.mapped[(k.name, row["id"])] = obj.pk
-        self.result.added[k.name] += 1
+        (self.result.added if k.owner else self.result.containers)[k.name] += 1
 
     def _photo(self, row: dict, obj):
         """Through the memory book's own door: re-encoded, EXIF stripped, the same limits."""
