@@ -103,3 +103,16 @@ def test_rekindle_import_takes_a_zip_and_an_email(archive, tmp_path, monkeypatch
     path.write_bytes(b"nope")
     assert cli.main(["import", str(path), "erin@example.test"]) == 1
     assert importer.NOT_AN_EXPORT in capsys.readouterr().err
+
+
+def test_the_format_document_names_every_kind_and_field():
+    from pathlib import Path
+
+    from rekindle.spaces.exports import VERSION, kinds
+
+    doc = (Path(__file__).parents[2] / "docs" / "export-format.md").read_text()
+    assert f"**schema version** `{VERSION}`" in doc and f"- **{VERSION}**" in doc
+    for k in kinds():
+        section = doc.split(f"### `{k.name}`", 1)[1].split("\n### ", 1)[0]
+        for name in ("id", *k.fields, *(f"{ref}_id" for ref in k.refs)):
+            assert f"| `{name}` |" in section, (k.name, name)
