@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.utils.crypto import salted_hmac
 
 from rekindle.memories.models import Photo
-from rekindle.spaces.exports import ME, export_for, kinds
+from rekindle.spaces.exports import ME, export_for, kinds, registered
 from rekindle.spaces.models import Person
 
 MANIFEST = "manifest.json"
@@ -86,7 +86,7 @@ def _words(value) -> str:
 def readable_copy(data: dict, manifest: dict) -> str:
     """index.html: every kind with words, by kind and date, marked where the partner wrote it."""
     sections = []
-    for k in kinds():
+    for k in registered():
         if k.owner is None or not data[k.name]:
             continue
         rows = [

@@ -12,13 +12,13 @@ from django.views.decorators.http import require_GET, require_POST
 from rekindle.portability.archive import build_archive
 from rekindle.portability.forms import ExportForm, ImportForm
 from rekindle.portability.importer import archive_import
-from rekindle.spaces.exports import kinds
+from rekindle.spaces.exports import registered
 from rekindle.spaces.selectors import couple_for_request
 
 
 def _page(request, *, import_form=None, status=200):
     couple = couple_for_request(request)
-    labels = [k.label for k in kinds() if k.owner]
+    labels = [k.label for k in registered() if k.owner]
     return render(
         request,
         "portability/export.html",

@@ -64,8 +64,9 @@ def kinds() -> list[Kind]:
     return [_kinds[name] for name in graphlib.TopologicalSorter(graph).static_order()]
 
 
-def kind(name: str) -> Kind:
-    return _kinds[name]
+def registered() -> list[Kind]:
+    """Every kind in the order the apps registered them: related kinds together, for reading."""
+    return list(_kinds.values())
 
 
 def _plain(value):
