@@ -67,6 +67,8 @@ def test_an_import_brings_your_own_rows_and_leaves_the_partners(archive):
     (lambda a: rezip(a, manifest__json="{broken"), importer.DAMAGED.format(what="manifest.json")),
     (lambda a: rezip(a, checkins__json=None), importer.DAMAGED.format(what="checkins.json")),
     (lambda a: rezip(a, checkins__json='[{"id": "one"}]'), importer.DAMAGED.format(what="checkins.json")),
+    (lambda a: rezip(a, checkins__json=f'[{{"id": {2**70}}}]'), importer.DAMAGED.format(what="checkins.json")),
+    (lambda a: rezip(a, manifest__json=manifest_with(a, server="x" * 500)), importer.NOT_AN_EXPORT),
 ])
 def test_a_bad_or_foreign_file_gets_a_kind_message_and_changes_nothing(archive, bad, message):
     erin = make_person("Erin")
@@ -79,6 +81,7 @@ def test_a_bad_or_foreign_file_gets_a_kind_message_and_changes_nothing(archive, 
 def test_a_row_that_doesnt_fit_stops_the_whole_import(archive):
     rows = json.loads(files(archive)["appreciations.json"])
     rows[0]["text"] = "x" * 5000  # longer than an appreciation can be
+    rows[-1]["local_date"] = ["not", "a", "date"]
     erin = make_person("Erin")
     spaces = Space.objects.count()
     with pytest.raises(ValidationError) as caught:

@@ -69,7 +69,10 @@ def _open(upload) -> tuple[zipfile.ZipFile, dict]:
     if MANIFEST not in archive.namelist():
         raise ValidationError(NOT_AN_EXPORT, code="not_an_export")
     manifest = _read_json(archive, MANIFEST)
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or not isinstance(manifest.get("server"), str):
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise ValidationError(NOT_AN_EXPORT, code="not_an_export")
+    server = manifest.get("server")
+    if not isinstance(server, str) or not 0 < len(server) <= ImportedRow._meta.get_field("source_server").max_length:
         raise ValidationError(NOT_AN_EXPORT, code="not_an_export")
     if not isinstance(manifest.get("version"), int) or manifest["version"] < 1:
         raise ValidationError(NOT_AN_EXPORT, code="not_an_export")
@@ -78,12 +81,16 @@ def _open(upload) -> tuple[zipfile.ZipFile, dict]:
     return archive, manifest
 
 
+def _is_id(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**63
+
+
 def _rows(archive: zipfile.ZipFile, manifest: dict) -> dict[str, list[dict]]:
     listed = {entry.get("name") for entry in manifest.get("kinds", []) if isinstance(entry, dict)}
     rows = {}
     for k in kinds():
         found = _read_json(archive, f"{k.name}.json") if k.name in listed else []
-        if not isinstance(found, list) or not all(isinstance(r, dict) and isinstance(r.get("id"), int) for r in found):
+        if not isinstance(found, list) or not all(isinstance(r, dict) and _is_id(r.get("id")) for r in found):
             raise ValidationError(DAMAGED.format(what=f"{k.name}.json"), code="damaged")
         rows[k.name] = found
     return rows
@@ -138,7 +145,7 @@ class _Importer:
         obj = k.model()
         for ref, target in k.refs.items():
             source = row.get(f"{ref}_id")
-            local = self.mapped.get((target, source)) if source is not None else None
+            local = self.mapped.get((target, source)) if _is_id(source) else None
             if local is None and source is not None and not k.model._meta.get_field(ref).null:
                 self.result.left_out += 1  # it answers something that isn't theirs to import
                 return
@@ -157,6 +164,8 @@ class _Importer:
                 setattr(obj, name, k.model._meta.get_field(name).to_python(value))
             except ValidationError as exc:
                 raise self._doesnt_fit(k, exc) from None
+            except (TypeError, ValueError):  # a list where a date should be, say
+                raise self._doesnt_fit(k, ValidationError(f"{name} isn't what it should be")) from None
         if k.on_import:
             k.on_import(obj)
         if k.name == PHOTO_KIND:
