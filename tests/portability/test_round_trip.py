@@ -29,7 +29,7 @@ def kind_data(archive: bytes) -> dict[str, list[dict]]:
 def without_ids(data: dict[str, list[dict]]) -> dict[str, list[dict]]:
     """Each id (and a photo's file name, made of it) replaced by the row's place in its kind; each reference by the place of the row it names.
     Rows whose required reference isn't in the export (the partner's row) are taken out, as an import does."""
-    data = {name: list(rows) for name, rows in data.items()}
+    data = {name: [dict(row) for row in rows] for name, rows in data.items()}
     changed = True
     while changed:  # taking a row out may orphan the rows that hang on it
         changed = False
@@ -40,6 +40,9 @@ def without_ids(data: dict[str, list[dict]]) -> dict[str, list[dict]]:
             changed |= len(kept) != len(data[k.name])
             data[k.name] = kept
     place = {name: {row["id"]: index for index, row in enumerate(rows)} for name, rows in data.items()}
+    for draw in data["prompt_draws"]:  # a question of their own is named by its id: by its place, here
+        if draw["prompt_key"].startswith("custom-"):
+            draw.update(prompt_key=f"custom-{place['custom_prompts'].get(int(draw['prompt_key'][7:]))}")
     result = {}
     for k in kinds():
         result[k.name] = [
@@ -68,6 +71,7 @@ def test_a_year_exported_imported_and_exported_again_is_the_same(year):
     assert imported == sum(len(rows) for rows in expected.values())
     assert result.left_out == sum(map(len, first_data.values())) - imported
     assert len(first_data["checkins"]) > 120 and len(first_data["memory_photos"]) >= 1
+    assert any(d["prompt_key"].startswith("custom-") for d in second_data["prompt_draws"])
     assert couple_for(newcomer).space.name == "Alice & Bob"  # a space of their own, named from the export
     rows_before = ImportedRow.objects.count()
 

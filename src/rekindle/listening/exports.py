@@ -8,7 +8,7 @@ from __future__ import annotations
 from rekindle.listening.models import ListeningSession, ParkedTopic, Pause, Utterance
 from rekindle.spaces.exports import Kind
 
-def _ended_if_open(session: ListeningSession) -> None:
+def _ended_if_open(session: ListeningSession, local_id) -> None:
     """An open session needs a speaker and a listener; brought alone to a new space, it has ended."""
     if session.status in ListeningSession.OPEN:
         session.status, session.ended_at = ListeningSession.Status.ENDED, session.created_at

@@ -167,7 +167,7 @@ class _Importer:
             except (TypeError, ValueError):  # a list where a date should be, say
                 raise self._doesnt_fit(k, ValidationError(f"{name} isn't what it should be")) from None
         if k.on_import:
-            k.on_import(obj)
+            k.on_import(obj, lambda kind, source: self.mapped.get((kind, source)))
         if k.name == PHOTO_KIND:
             obj = self._photo(row, obj)
         else:

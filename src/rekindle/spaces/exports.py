@@ -46,9 +46,11 @@ class Kind:
     when: str = "created_at"  # the date shown in the readable copy
     words: tuple[str, ...] = ()  # what the readable copy shows of each row
     order: tuple[str, ...] = ("created_at", "id")
-    # What a row becomes on import when it can't stay as it was without the partner
-    # (an open listening session needs both of them): called with the new, unsaved row.
-    on_import: Callable[[models.Model], None] | None = None
+    # What a row becomes on import when it can't stay as it was (an open listening session
+    # needs both partners; a drawn question of their own names it by its new id): called
+    # with the new, unsaved row and a function from (kind, id in the export) to the id here.
+    on_import: Callable[[models.Model, Callable[[str, int], int | None]], None] | None = None
+    after: tuple[str, ...] = ()  # kinds an import must bring first, besides those in `refs`
 
 
 _kinds: dict[str, Kind] = {}
@@ -60,7 +62,7 @@ def register(kind: Kind) -> None:
 
 def kinds() -> list[Kind]:
     """Every kind, each after the kinds it refers to (so an import can follow the list)."""
-    graph = {k.name: {ref for ref in k.refs.values() if ref != k.name} for k in _kinds.values()}
+    graph = {k.name: {ref for ref in (*k.refs.values(), *k.after) if ref != k.name} for k in _kinds.values()}
     return [_kinds[name] for name in graphlib.TopologicalSorter(graph).static_order()]
 
 
