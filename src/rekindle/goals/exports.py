@@ -6,7 +6,7 @@ from rekindle.goals.models import Goal, GoalCheer, GoalStep, SharedValue, ValueP
 from rekindle.spaces.exports import Kind
 
 KINDS = (
-    Kind("values", ValuePick, "Values I picked", ("value_key", "own_name", "created_at"), words=("value_key", "own_name")),
+    Kind("values", ValuePick, "Values picked", ("value_key", "own_name", "created_at"), words=("value_key", "own_name")),
     Kind("shared_values", SharedValue, "Values suggested to share", ("value_key", "name", "confirmed_at", "created_at"),
          owner="proposed_by", words=("name",)),
     Kind("goals", Goal, "Goals",

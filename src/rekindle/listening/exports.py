@@ -15,9 +15,9 @@ def _ended_if_open(session: ListeningSession, local_id) -> None:
 
 
 KINDS = (
-    Kind("listening_sessions", ListeningSession, "Listening sessions I started",
+    Kind("listening_sessions", ListeningSession, "Listening sessions started",
          ("topic", "mode", "turn_seconds", "status", "phase", "created_at", "ended_at"), owner="started_by", words=("topic",), on_import=_ended_if_open),
-    Kind("listening_words", Utterance, "My words in listening sessions", ("kind", "text", "created_at", "confirmed_at"),
+    Kind("listening_words", Utterance, "Words in listening sessions", ("kind", "text", "created_at", "confirmed_at"),
          refs={"session": "listening_sessions"}, space=None, words=("kind", "text")),
     Kind("pauses", Pause, "Pauses", ("reason_topic", "started_at", "minutes", "ended_at"),
          owner="called_by", refs={"session": "listening_sessions"}, when="started_at", words=("reason_topic",),

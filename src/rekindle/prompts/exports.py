@@ -15,7 +15,7 @@ def _own_question_here(draw: Draw, local_id) -> None:
         draw.prompt_key = f"{CUSTOM_PREFIX}{local_id('custom_prompts', int(rest)) or 0}"
 
 KINDS = (
-    Kind("custom_prompts", CustomPrompt, "Questions I wrote", ("text", "created_at"), words=("text",)),
+    Kind("custom_prompts", CustomPrompt, "Questions of our own", ("text", "created_at"), words=("text",)),
     # A drawn question pairs two answers; an imported answer gets a draw of its own.
     Kind("prompt_draws", Draw, "Questions drawn", ("deck_slug", "prompt_key", "cycle", "drawn_at"),
          owner=None, when="drawn_at", order=("drawn_at", "id"), on_import=_own_question_here, after=("custom_prompts",)),

@@ -20,6 +20,6 @@ KINDS = (
     Kind("experiments", Experiment, "Experiments",
          ("title", "plan", "starts_on", "review_on", "status", "review_note", "reviewed_at", "created_at"),
          when="starts_on", words=("title", "plan", "review_note")),
-    Kind("meeting_entries", MeetingEntry, "What I said in weekly meetings", ("kind", "text", "created_at"),
+    Kind("meeting_entries", MeetingEntry, "Said in weekly meetings", ("kind", "text", "created_at"),
          refs={"meeting": "meetings"}, space=None, words=("kind", "text")),
 )
