@@ -36,3 +36,15 @@ def test_your_own_private_words_are_in_your_own_export(world):  # noqa: F811
     assert ALICE_SEALED.encode() in contents["private_notes.json"]
     assert ALICE_SEALED.encode() in contents["looking_after_myself_plans.json"]
     assert ALICE_SEALED.encode() in contents["index.html"]
+
+
+def test_the_readable_copy_is_self_contained_and_has_no_script(world):  # noqa: F811
+    import re
+
+    contents = files(download(world["people"]["alice"], include_shared=True))
+    page = contents["index.html"].decode()
+    assert "<script" not in page and " style=" not in page
+    links = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert "style.css" in links and any(link.startswith("photos/") for link in links)
+    for link in links:
+        assert link.startswith("#") or link in contents, link  # nothing to fetch from anywhere
