@@ -144,12 +144,12 @@ def test_export_cost_does_not_grow_with_history(couple):
     client = client_for(alice)
     add_history(alice, bob, 1)
     with CaptureQueriesContext(connection) as one_day:
-        client.get(reverse("export"))
+        client.get(reverse("export_download"))
     CheckInRound.objects.all().delete()
     Appreciation.objects.all().delete()
     add_history(alice, bob, 365)
     with CaptureQueriesContext(connection) as one_year:
-        client.get(reverse("export"))
+        client.get(reverse("export_download"))
     assert len(one_day) == len(one_year)
 
 

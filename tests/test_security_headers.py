@@ -83,9 +83,10 @@ def test_every_page_has_a_strict_policy_is_never_cached_and_has_no_inline_code(w
 
 def test_the_export_is_never_cached(couple):
     alice, _bob = couple
-    response = client_for(alice).get("/me/export/")
-    assert response.status_code == 200
-    assert_no_store(response, "/me/export/")
+    for url in ("/me/export/", "/me/export/download/"):
+        response = client_for(alice).get(url)
+        assert response.status_code == 200
+        assert_no_store(response, url)
 
 
 def test_error_pages_have_no_inline_code():

@@ -1,4 +1,5 @@
-"""The `rekindle` command: serve the app, load a demo couple, check content, back up and restore, or run Django commands."""
+"""The `rekindle` command: serve the app, load a demo couple, check content, back up and restore, import an export,
+or run Django commands."""
 
 from __future__ import annotations
 
@@ -160,6 +161,36 @@ def restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def import_(args: argparse.Namespace) -> int:
+    """Bring a person's export (the ZIP from their export page) into their account here."""
+    _setup_django(args.data_dir)
+    _prepare(static=False)
+    from django.core.exceptions import ValidationError
+
+    from rekindle.portability.importer import archive_import
+    from rekindle.spaces.models import Person
+
+    person = Person.objects.filter(email__iexact=args.email).first()
+    if person is None:
+        print(f"No account here has the e-mail {args.email}. Sign up first, then import.", file=sys.stderr)
+        return 1
+    try:
+        with open(args.archive, "rb") as upload:
+            result = archive_import(person=person, upload=upload)
+    except OSError as exc:
+        print(f"Couldn't read {args.archive}: {exc.strerror}.", file=sys.stderr)
+        return 1
+    except ValidationError as exc:
+        print(" ".join(exc.messages), file=sys.stderr)
+        return 1
+    print(f"{result.total_added} entries imported for {person.email}; {result.already_here} were already here.")
+    if result.partners:
+        print(f"{result.partners} of the partner's entries were left out — they are theirs to bring.")
+    if result.left_out:
+        print(f"{result.left_out} answered something the partner wrote, so they stay in the file.")
+    return 0
+
+
 def manage(args: argparse.Namespace) -> int:
     _setup_django(args.data_dir)
     from django.core.management import execute_from_command_line
@@ -201,6 +232,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = add("restore", "Bring a backup back into an empty data directory and database.", restore)
     sub.add_argument("archive", help="the .tar.gz that `rekindle backup` wrote")
+
+    sub = add("import", "Import an export ZIP into an account: `rekindle import FILE.zip EMAIL`.", import_)
+    sub.add_argument("archive", help="the ZIP downloaded from the export page")
+    sub.add_argument("email", help="the e-mail of the account here it belongs to")
 
     sub = add("manage", "Run a Django management command, e.g. `rekindle manage createsuperuser`.", manage)
     sub.add_argument("rest", nargs=argparse.REMAINDER)

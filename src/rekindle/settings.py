@@ -147,6 +147,7 @@ INSTALLED_APPS = [
     "rekindle.measures",
     "rekindle.goals",
     "rekindle.wellbeing",
+    "rekindle.portability",
     "django_tasks",
     "django_tasks_db",
     "rekindle.reminders",

@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from tests.conftest import client_for
 from tests.test_authorization_matrix import ALL_ROUTES, concrete, world  # noqa: F401  (world is a fixture)
+from tests.portability.zips import archive_text
 
 VOLATILE = [
     (re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"'), 'name="csrfmiddlewaretoken" value=""'),
@@ -94,8 +95,8 @@ def test_the_check_is_not_in_anyones_export(world):  # noqa: F811
     alice, bob = world["people"]["alice"], world["people"]["bob"]
     client_for(alice).post(reverse("safety_check"), {"humiliated": "no", "afraid": "yes", "forced": "no", "hurt": "no"})
     client_for(alice).post(reverse("joint_exercises"), {"hide": "yes"})
-    for person in (alice, bob):
-        export = client_for(person).get(reverse("export")).content.decode().lower()
+    for person, include_shared in ((alice, False), (bob, False), (alice, True), (bob, True)):
+        export = archive_text(person, include_shared=include_shared).lower()
         for word in CHECK_WORDS + ("hide_joint", "care"):
             assert word not in export, (person, word)
 

@@ -13,6 +13,7 @@ from rekindle.spaces.selectors import couple_for
 from tests.conftest import client_for
 from tests.listening.conftest import act, fresh, start
 from tests.listening.test_polling import add_words
+from rekindle.spaces.exports import export_for
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 BUDGET = 10
@@ -259,13 +260,13 @@ def test_export_holds_only_your_own_words(session, couple):
     act(alice, session, "say", "ALICE-WORDS")
     act(bob, session, "paraphrase", "BOB-WORDS")
     services.pause_call(person=bob, couple=couple_for(bob), minutes=20, topic="BOB-TOPIC")
-    data = json.loads(client_for(alice).get(reverse("export")).content)
+    data = export_for(alice)
     assert [w["text"] for w in data["listening_words"]] == ["ALICE-WORDS"]
     assert data["listening_sessions"][0]["topic"] == "How we share the evenings"
     text = json.dumps(data)
     assert "BOB-WORDS" not in text and "BOB-TOPIC" not in text
-    bob_data = json.loads(client_for(bob).get(reverse("export")).content)
-    assert [p["topic"] for p in bob_data["pauses"]] == ["BOB-TOPIC"]
+    bob_data = export_for(bob)
+    assert [p["reason_topic"] for p in bob_data["pauses"]] == ["BOB-TOPIC"]
     assert "BOB-TOPIC" in [t["topic"] for t in bob_data["parked_topics"]]
 
 

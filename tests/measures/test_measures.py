@@ -284,7 +284,7 @@ def test_export_holds_my_own_answers_only(couple):
     answer(bob, CONNECTION, [3])
     answer(alice, CONNECTION, [9])
     exported = export_for(alice)["measures"]
-    assert [(row["measure"], row["score"]) for row in exported] == [(CONNECTION, 9)]
+    assert [(row["kind"], row["score"]) for row in exported] == [(CONNECTION, 9)]
 
 
 def test_starting_to_share_tells_the_partner_which_measure_never_the_score(couple):

@@ -11,6 +11,8 @@ from rekindle.spaces.selectors import couple_for
 from rekindle.together import selectors, services
 from rekindle.together.models import BucketItem
 from tests.conftest import client_for
+from rekindle.spaces.exports import export_for
+from tests.portability.zips import archive_text
 
 BUCKET = reverse("together_bucket")
 
@@ -188,10 +190,11 @@ def test_export_holds_only_what_you_wrote(couple, add_item):
     theirs = add_item(bob, "BOB item")
     services.bucket_item_mark_done(person=bob, couple=couple_for(bob), item_id=mine.pk, done_on=bob.today(), memory="BOB memory")
     services.bucket_item_mark_done(person=alice, couple=couple_for(alice), item_id=theirs.pk, done_on=alice.today(), memory="ALICE memory")
-    text = client_for(alice).get(reverse("export")).content.decode()
-    assert "BOB" not in text
-    data = json.loads(text)
-    assert [(i["title"], i["note"], i["memory"]) for i in data["bucket_list"]] == [
-        ("ALICE item", "ALICE note", ""),
-        ("(an item your partner added)", "", "ALICE memory"),
+    assert "BOB" not in archive_text(alice)
+    rows = export_for(alice)["bucket_list"]
+    assert [(i["title"], i["note"], i["memory"]) for i in rows] == [("ALICE item", "ALICE note", None)]
+    # With what they share: bob's item, with the line alice wrote on it, and never bob's line on hers.
+    shared = export_for(alice, include_shared=True)["bucket_list"]
+    assert [(i["author"], i["title"], i["memory"]) for i in shared] == [
+        ("me", "ALICE item", None), ("partner", "BOB item", "ALICE memory"),
     ]

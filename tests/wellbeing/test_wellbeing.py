@@ -14,6 +14,7 @@ from rekindle.wellbeing import selectors, services
 from rekindle.wellbeing.content import WAYS, questionnaire
 from rekindle.wellbeing.models import CareAnswers, SelfCareGoal, SelfCareLookBack, SelfCarePlan
 from tests.conftest import client_for
+from tests.portability.zips import archive_text
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +55,8 @@ def test_self_care_never_reaches_the_partner_anywhere(couple):
     bob_client = client_for(bob)
     for url in (reverse("selfcare"), reverse("today"), reverse("me"), reverse("cared_for"), reverse("export")):
         assert PRIVATE not in bob_client.get(url).content.decode(), url
+    for include_shared in (False, True):
+        assert PRIVATE not in archive_text(bob, include_shared=include_shared)
     goal = SelfCareGoal.objects.get(author=alice)
     bob_client.post(reverse("selfcare_goal_done", kwargs={"selfcare_goal_id": goal.pk}), {"done": "yes"})
     bob_client.post(reverse("selfcare_goal_remove", kwargs={"selfcare_goal_id": goal.pk}))
@@ -61,7 +64,7 @@ def test_self_care_never_reaches_the_partner_anywhere(couple):
     assert not NewsItem.objects.exists()  # no news, so no counts either
     bob.refresh_from_db()
     assert bob.news_unread == 0
-    assert PRIVATE in client_for(alice).get(reverse("export")).content.decode()
+    assert PRIVATE in archive_text(alice)
 
 
 def test_a_stale_plan_edit_keeps_the_typed_words(alice):

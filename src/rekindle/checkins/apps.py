@@ -9,7 +9,5 @@ class CheckinsConfig(AppConfig):
         from rekindle.checkins import exports
         from rekindle.spaces.exports import register
 
-        register("checkins", exports.checkins)
-        register("reflections", exports.reflections)
-        register("appreciations", exports.appreciations)
-        register("appreciation_replies", exports.appreciation_replies)
+        for kind in exports.KINDS:
+            register(kind)

@@ -1,38 +1,20 @@
-"""What a person wrote in check-ins and appreciations, for their own export."""
+"""Check-ins, reflections and appreciations, as kinds of the export (rekindle.spaces.exports)."""
 
 from __future__ import annotations
 
-from rekindle.checkins.models import (
-    Appreciation,
-    AppreciationReply,
-    CheckIn,
-    Reflection,
+from rekindle.checkins.models import Appreciation, AppreciationReply, CheckIn, CheckInRound, Reflection
+from rekindle.spaces.exports import Kind
+
+KINDS = (
+    # A round pairs two partners' check-ins of a day; an imported check-in gets a round of its own.
+    Kind("checkin_rounds", CheckInRound, "Check-in days", ("date", "opened_at", "completed_at"),
+         owner=None, when="date", order=("opened_at", "id")),
+    Kind("checkins", CheckIn, "Check-ins", ("local_date", "rose", "bud", "thorn", "revision", "created_at", "updated_at"),
+         refs={"round": "checkin_rounds"}, when="local_date", words=("rose", "bud", "thorn"), order=("local_date", "id")),
+    Kind("reflections", Reflection, "Reflections on a check-in", ("item", "text", "response", "created_at", "updated_at"),
+         refs={"checkin": "checkins"}, space=None, words=("item", "text")),
+    Kind("appreciations", Appreciation, "Appreciations", ("text", "local_date", "created_at"),
+         when="local_date", words=("text",)),
+    Kind("appreciation_replies", AppreciationReply, "Replies to appreciations", ("text", "created_at"),
+         refs={"appreciation": "appreciations"}, space=None, words=("text",)),
 )
-
-
-def checkins(person) -> list[dict]:
-    return [
-        {"date": c.local_date.isoformat(), "rose": c.rose, "bud": c.bud, "thorn": c.thorn}
-        for c in CheckIn.objects.filter(author=person).order_by("local_date")
-    ]
-
-
-def reflections(person) -> list[dict]:
-    return [
-        {"on_date": r.checkin.local_date.isoformat(), "item": r.item, "text": r.text, "written_at": r.created_at.isoformat()}
-        for r in Reflection.objects.filter(author=person).select_related("checkin").order_by("created_at")
-    ]
-
-
-def appreciations(person) -> list[dict]:
-    return [
-        {"date": a.local_date.isoformat(), "text": a.text}
-        for a in Appreciation.objects.filter(author=person).order_by("created_at")
-    ]
-
-
-def appreciation_replies(person) -> list[dict]:
-    return [
-        {"written_at": r.created_at.isoformat(), "text": r.text}
-        for r in AppreciationReply.objects.filter(author=person).order_by("created_at")
-    ]

@@ -11,5 +11,5 @@ class DatesConfig(AppConfig):
         from rekindle.dates import exports
         from rekindle.spaces.exports import register
 
-        register("plans", exports.plans)
-        register("after_date_lines", exports.after_lines)
+        for kind in exports.KINDS:
+            register(kind)

@@ -1,27 +1,15 @@
-"""What a person wrote about time together, for their own export: plans they proposed, lines they wrote."""
+"""Planned time together and the lines written after it, as kinds of the export."""
 
 from __future__ import annotations
 
 from rekindle.dates.models import AfterLine, Plan
+from rekindle.spaces.exports import Kind
 
-
-def plans(person) -> list[dict]:
-    return [
-        {
-            "title": plan.title, "place": plan.place, "starts_at": plan.starts_at.isoformat(), "time_zone": plan.time_zone,
-            "duration_minutes": plan.duration_minutes, "repeat": plan.repeat,
-            "repeat_until": plan.repeat_until.isoformat() if plan.repeat_until else None, "status": plan.status,
-        }
-        for plan in Plan.objects.filter(author=person).order_by("created_at", "id")
-    ]
-
-
-def after_lines(person) -> list[dict]:
-    """Only the person's own lines; the plan's title only when they proposed it."""
-    rows = []
-    for line in AfterLine.objects.filter(author=person).exclude(text="").select_related("plan").order_by("occurred_on", "id"):
-        rows.append({
-            "date": line.occurred_on.isoformat(), "text": line.text,
-            "plan": line.plan.title if line.plan.author_id == person.pk else "(a plan your partner proposed)",
-        })
-    return rows
+KINDS = (
+    Kind("plans", Plan, "Plans for time together",
+         ("title", "place", "idea_id", "starts_at", "time_zone", "duration_minutes", "repeat", "repeat_until",
+          "skipped", "status", "created_at", "updated_at"),
+         refs={"bucket_item": "bucket_list", "meeting": "meetings"}, when="starts_at", words=("title", "place")),
+    Kind("after_date_lines", AfterLine, "Lines after time together", ("occurred_on", "text", "created_at"),
+         refs={"plan": "plans"}, space=None, when="occurred_on", words=("text",)),
+)

@@ -11,5 +11,5 @@ class GoalsConfig(AppConfig):
         from rekindle.spaces.exports import register
 
         register_checker("values", content.check)
-        register("values", exports.values)
-        register("goals", exports.goals)
+        for kind in exports.KINDS:
+            register(kind)

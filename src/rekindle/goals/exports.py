@@ -1,29 +1,19 @@
-"""What a person wrote in values and goals, for their own export: never the partner's words."""
+"""Values and goals, as kinds of the export."""
 
 from __future__ import annotations
 
-from rekindle.goals.models import Goal, GoalStep, SharedValue, ValuePick
+from rekindle.goals.models import Goal, GoalCheer, GoalStep, SharedValue, ValuePick
+from rekindle.spaces.exports import Kind
 
-
-def values(person) -> list[dict]:
-    rows = [{"kind": "my value", "value_key": p.value_key, "own_name": p.own_name,
-             "picked_at": p.created_at.isoformat()} for p in ValuePick.objects.filter(author=person)]
-    rows += [{"kind": "suggested to share", "name": s.name, "confirmed": s.confirmed_at is not None,
-              "suggested_at": s.created_at.isoformat()} for s in SharedValue.objects.filter(proposed_by=person)]
-    return rows
-
-
-def goals(person) -> list[dict]:
-    """Goals the person set, and the steps they added (to any goal of theirs or a shared one)."""
-    rows = [
-        {"kind": "goal", "id": g.pk, "shared": g.shared, "title": g.title, "value": g.value_name, "note": g.note,
-         "target_on": g.target_on.isoformat(), "status": g.status, "ended_note": g.ended_note,
-         "ended_on": g.ended_on.isoformat() if g.ended_on else None}
-        for g in Goal.objects.filter(author=person).order_by("created_at", "id")
-    ]
-    rows += [
-        {"kind": "step", "goal_id": s.goal_id, "title": s.title, "due_on": s.due_on.isoformat() if s.due_on else None,
-         "done_on": s.done_on.isoformat() if s.done_on else None}
-        for s in GoalStep.objects.filter(added_by=person).order_by("created_at", "id")
-    ]
-    return rows
+KINDS = (
+    Kind("values", ValuePick, "Values picked", ("value_key", "own_name", "created_at"), words=("value_key", "own_name")),
+    Kind("shared_values", SharedValue, "Values suggested to share", ("value_key", "name", "confirmed_at", "created_at"),
+         owner="proposed_by", words=("name",)),
+    Kind("goals", Goal, "Goals",
+         ("shared", "value_name", "title", "note", "target_on", "status", "ended_on", "ended_note", "created_at", "updated_at"),
+         words=("title", "note", "ended_note")),
+    Kind("goal_steps", GoalStep, "Steps towards a goal", ("title", "due_on", "done_on", "created_at"),
+         owner="added_by", refs={"goal": "goals"}, space=None, words=("title",)),
+    Kind("goal_cheers", GoalCheer, "Cheers for a goal", ("day", "created_at"),
+         refs={"goal": "goals"}, space=None, when="day"),
+)

@@ -12,10 +12,8 @@ class ListeningConfig(AppConfig):
         from rekindle.listening import exports, services
         from rekindle.spaces.exports import register
 
-        register("listening_sessions", exports.sessions_started)
-        register("listening_words", exports.words)
-        register("pauses", exports.pauses)
-        register("parked_topics", exports.parked_topics)
+        for kind in exports.KINDS:
+            register(kind)
         pre_delete.connect(
             services.person_leaving_for_good, sender=settings.AUTH_USER_MODEL, dispatch_uid="listening-person-delete"
         )

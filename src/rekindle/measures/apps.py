@@ -14,4 +14,5 @@ class MeasuresConfig(AppConfig):
 
         register_checker("measures", instruments.check)
         register_checker("references", references.check)
-        register("measures", exports.measures)
+        for kind in exports.KINDS:
+            register(kind)

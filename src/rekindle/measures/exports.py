@@ -1,13 +1,11 @@
-"""A person's own answers to the measures, for their export. Never the partner's."""
+"""Answers to the measures, as a kind of the export; the partner's only those they chose to share."""
 
 from __future__ import annotations
 
 from rekindle.measures.models import Measure
+from rekindle.spaces.exports import Kind
 
-
-def measures(person) -> list[dict]:
-    return [
-        {"measure": m.kind, "period": m.period.isoformat(), "answers": m.answers, "score": m.score,
-         "shared": m.shared, "answered_at": m.updated_at.isoformat()}
-        for m in Measure.objects.filter(author=person).order_by("kind", "period")
-    ]
+KINDS = (
+    Kind("measures", Measure, "Measures", ("kind", "period", "answers", "score", "shared", "created_at", "updated_at"),
+         when="period", words=("kind", "score"), order=("kind", "period", "id")),
+)

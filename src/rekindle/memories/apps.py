@@ -13,10 +13,8 @@ class MemoriesConfig(AppConfig):
         from rekindle.memories.models import Photo
         from rekindle.spaces.exports import register
 
-        register("memories", exports.memories)
-        register("memory_lines", exports.memory_lines)
-        register("memory_photos", exports.photos)
-        register("private_notes", exports.private_notes)
+        for kind in exports.KINDS:
+            register(kind)
 
         def delete_files(sender, instance, **kwargs):
             """However a photo goes (taken away, its memory deleted, an account closed), its files

@@ -1,66 +1,21 @@
-"""What a person wrote in the memory book and their private notes, for their own export.
+"""The memory book, its photos and private notes, as kinds of the export.
 
-Only their own: memories and small wins they started, the lines they wrote on any memory
-(on a partner's memory without the partner's words), the photos they uploaded (as links
-that keep working for them, also after leaving the space), and their private notes.
+A photo's file goes into the ZIP under photos/ (rekindle.portability.archive); its row
+names the memory it belongs to.
 """
 
 from __future__ import annotations
 
-from django.urls import reverse
-
 from rekindle.memories.models import Memory, MemoryLine, Photo, PrivateNote
+from rekindle.spaces.exports import Kind
 
-PARTNERS_MEMORY = "(a memory your partner started)"
-
-
-def memories(person) -> list[dict]:
-    rows = []
-    for memory in Memory.objects.filter(author=person).order_by("date", "id"):
-        rows.append(
-            {
-                "id": memory.pk,
-                "kind": memory.kind,
-                "title": memory.title,
-                "text": memory.text,
-                "place": memory.place,
-                "date": memory.date.isoformat(),
-                "when": memory.when,
-                "added_at": memory.created_at.isoformat(),
-            }
-        )
-    return rows
-
-
-def memory_lines(person) -> list[dict]:
-    lines = MemoryLine.objects.filter(author=person).select_related("memory").order_by("created_at", "id")
-    return [
-        {
-            "memory": line.memory.title if line.memory.author_id == person.pk else PARTNERS_MEMORY,
-            "memory_id": line.memory_id,
-            "text": line.text,
-            "written_at": line.created_at.isoformat(),
-        }
-        for line in lines
-    ]
-
-
-def photos(person) -> list[dict]:
-    rows = []
-    for photo in Photo.objects.filter(author=person).select_related("memory").order_by("created_at", "id"):
-        rows.append(
-            {
-                "memory": photo.memory.title if photo.memory.author_id == person.pk else PARTNERS_MEMORY,
-                "memory_id": photo.memory_id,
-                "download": reverse("memory_photo", kwargs={"photo_id": photo.pk}),
-                "width": photo.width,
-                "height": photo.height,
-                "added_at": photo.created_at.isoformat(),
-            }
-        )
-    return rows
-
-
-def private_notes(person) -> list[dict]:
-    notes = PrivateNote.objects.visible_to(person).order_by("created_at", "id")
-    return [{"text": n.text, "written_at": n.created_at.isoformat(), "changed_at": n.updated_at.isoformat()} for n in notes]
+KINDS = (
+    Kind("memories", Memory, "Memories and small wins", ("kind", "title", "text", "place", "date", "precision", "created_at"),
+         when="date", words=("title", "text", "place"), order=("date", "id")),
+    Kind("memory_lines", MemoryLine, "Lines on a memory", ("text", "created_at", "updated_at"),
+         refs={"memory": "memories"}, space=None, words=("text",)),
+    Kind("memory_photos", Photo, "Photos", ("width", "height", "alt", "created_at"),
+         refs={"memory": "memories"}, words=("alt",)),
+    Kind("private_notes", PrivateNote, "Private notes", ("text", "created_at", "updated_at"),
+         space=None, shared=False, words=("text",)),
+)

@@ -11,5 +11,5 @@ class ProgramsConfig(AppConfig):
         from rekindle.spaces.exports import register
 
         register_checker("programs", content.check)
-        register("program_notes", exports.activity_notes)
-        register("program_reflections", exports.reflections)
+        for kind in exports.KINDS:
+            register(kind)

@@ -1,19 +1,15 @@
-"""What a person wrote in programs, for their own export."""
+"""Programs: what a person noted on each activity and their closing reflection, as kinds of the export."""
 
 from __future__ import annotations
 
-from rekindle.programs.models import ActivityDone, ClosingReflection
+from rekindle.programs.models import ActivityDone, ClosingReflection, Enrolment
+from rekindle.spaces.exports import Kind
 
-
-def activity_notes(person) -> list[dict]:
-    return [
-        {"program": d.enrolment.program_slug, "step": d.step, "kind": d.kind, "note": d.note, "done_at": d.done_at.isoformat()}
-        for d in ActivityDone.objects.filter(author=person).select_related("enrolment").order_by("done_at")
-    ]
-
-
-def reflections(person) -> list[dict]:
-    return [
-        {"program": r.enrolment.program_slug, "answers": r.answers, "written_at": r.created_at.isoformat()}
-        for r in ClosingReflection.objects.filter(author=person).select_related("enrolment").order_by("created_at")
-    ]
+KINDS = (
+    Kind("program_runs", Enrolment, "Programs", ("program_slug", "started_on", "status", "paused_on", "created_at", "ended_at"),
+         owner=None, when="started_on", words=("program_slug",)),
+    Kind("program_notes", ActivityDone, "Program activities done", ("step", "kind", "note", "done_at"),
+         refs={"enrolment": "program_runs"}, space=None, when="done_at", words=("note",), order=("done_at", "id")),
+    Kind("program_reflections", ClosingReflection, "Closing reflections", ("answers", "created_at"),
+         refs={"enrolment": "program_runs"}, space=None, words=("answers",)),
+)

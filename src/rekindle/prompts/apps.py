@@ -11,5 +11,5 @@ class PromptsConfig(AppConfig):
         from rekindle.spaces.exports import register
 
         register_checker("decks", content.check)
-        register("prompt_answers", exports.prompt_answers)
-        register("custom_prompts", exports.custom_prompts)
+        for kind in exports.KINDS:
+            register(kind)

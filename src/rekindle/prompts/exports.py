@@ -1,38 +1,24 @@
-"""What a person wrote in conversation prompts, for their own export."""
+"""Conversation prompts: own questions, drawn questions and answers, as kinds of the export."""
 
 from __future__ import annotations
 
-from rekindle.prompts import content
-from rekindle.prompts.models import CustomPrompt, PromptAnswer
-
-PARTNERS_QUESTION = "(a question your partner wrote)"
-
-
-def _question(answer: PromptAnswer, own_texts: dict[str, str]) -> str:
-    """The question's words, unless a partner wrote them: their words stay theirs."""
-    key = answer.draw.prompt_key
-    if key.startswith(content.CUSTOM_PREFIX):
-        return own_texts.get(key, PARTNERS_QUESTION)
-    found = content.prompt_index().get(key)
-    return found[1].text if found else ""
+from rekindle.prompts.content import CUSTOM_PREFIX
+from rekindle.prompts.models import CustomPrompt, Draw, PromptAnswer
+from rekindle.spaces.exports import Kind
 
 
-def prompt_answers(person) -> list[dict]:
-    own_texts = {prompt.key: prompt.text for prompt in CustomPrompt.objects.filter(author=person)}
-    return [
-        {
-            "drawn_at": answer.draw.drawn_at.isoformat(),
-            "deck": answer.draw.deck_slug,
-            "question": _question(answer, own_texts),
-            "answer": answer.text,
-            "written_at": answer.created_at.isoformat(),
-        }
-        for answer in PromptAnswer.objects.filter(author=person).select_related("draw").order_by("created_at")
-    ]
+def _own_question_here(draw: Draw, local_id) -> None:
+    """A question of the couple's own is named by its id (custom-<id>): here, by its new one.
+    One the partner wrote isn't imported, so its draw names no question."""
+    rest = draw.prompt_key.removeprefix(CUSTOM_PREFIX)
+    if draw.prompt_key.startswith(CUSTOM_PREFIX) and rest.isdigit():
+        draw.prompt_key = f"{CUSTOM_PREFIX}{local_id('custom_prompts', int(rest)) or 0}"
 
-
-def custom_prompts(person) -> list[dict]:
-    return [
-        {"written_at": prompt.created_at.isoformat(), "text": prompt.text}
-        for prompt in CustomPrompt.objects.filter(author=person).order_by("created_at")
-    ]
+KINDS = (
+    Kind("custom_prompts", CustomPrompt, "Questions of our own", ("text", "created_at"), words=("text",)),
+    # A drawn question pairs two answers; an imported answer gets a draw of its own.
+    Kind("prompt_draws", Draw, "Questions drawn", ("deck_slug", "prompt_key", "cycle", "drawn_at"),
+         owner=None, when="drawn_at", order=("drawn_at", "id"), on_import=_own_question_here, after=("custom_prompts",)),
+    Kind("prompt_answers", PromptAnswer, "Answers to questions", ("text", "created_at", "updated_at"),
+         refs={"draw": "prompt_draws"}, space=None, words=("text",)),
+)

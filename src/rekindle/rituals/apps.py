@@ -11,6 +11,5 @@ class RitualsConfig(AppConfig):
         from rekindle.spaces.exports import register
 
         register_checker("state_of_the_union", meeting_guide.check)
-        register("commitments", exports.commitments)
-        register("experiments", exports.experiments)
-        register("meeting_entries", exports.meeting_entries)
+        for kind in exports.KINDS:
+            register(kind)

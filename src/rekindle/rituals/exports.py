@@ -1,32 +1,25 @@
-"""What a person wrote in rituals, for their own export.
+"""Commitments, experiments and the weekly meeting, as kinds of the export.
 
-Shared lines written together (a meeting's notes, a quarterly review) can't be split by
-author, so they stay out of personal exports rather than risk including a partner's words.
+A meeting's own lines (the issue, the next date, "on track") are written together and
+can't be split by author, so the meeting travels only as a container: when and how far it
+got. Each entry in it is its author's. Quarterly reviews are edited jointly, line by line,
+without a record of who wrote what, so they stay out of personal exports.
 """
 
 from __future__ import annotations
 
-from rekindle.rituals.models import Commitment, Experiment, MeetingEntry
+from rekindle.rituals.models import Commitment, Experiment, Meeting, MeetingEntry
+from rekindle.spaces.exports import Kind
 
-
-def commitments(person) -> list[dict]:
-    return [
-        {"text": c.text, "due_on": c.due_on.isoformat(), "outcome": c.outcome, "alternative": c.alternative}
-        for c in Commitment.objects.filter(author=person).order_by("created_at")
-    ]
-
-
-def experiments(person) -> list[dict]:
-    return [
-        {"title": e.title, "plan": e.plan, "from": e.starts_on.isoformat(), "review_on": e.review_on.isoformat(),
-         "decision": e.status, "why": e.review_note}
-        for e in Experiment.objects.filter(author=person).order_by("created_at")
-    ]
-
-
-def meeting_entries(person) -> list[dict]:
-    return [
-        {"meeting": e.meeting.held_on.isoformat(), "kind": e.kind, "text": e.text}
-        for e in MeetingEntry.objects.filter(author=person).select_related("meeting").order_by("created_at")
-    ]
-
+KINDS = (
+    Kind("meetings", Meeting, "Weekly meetings", ("held_on", "step", "finished_at", "created_at"),
+         owner=None, when="held_on", order=("held_on", "id")),
+    Kind("commitments", Commitment, "Commitments",
+         ("text", "due_on", "outcome", "outcome_at", "alternative", "created_at"),
+         refs={"meeting": "meetings", "renegotiated_from": "commitments"}, words=("text", "alternative")),
+    Kind("experiments", Experiment, "Experiments",
+         ("title", "plan", "starts_on", "review_on", "status", "review_note", "reviewed_at", "created_at"),
+         when="starts_on", words=("title", "plan", "review_note")),
+    Kind("meeting_entries", MeetingEntry, "Said in weekly meetings", ("kind", "text", "created_at"),
+         refs={"meeting": "meetings"}, space=None, words=("kind", "text")),
+)

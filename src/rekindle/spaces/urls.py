@@ -13,5 +13,4 @@ urlpatterns = [
     path("join/", views.join, name="join"),
     path("join/<str:code>/", views.join_invite, name="join_invite"),
     path("me/profile/", views.profile, name="profile"),
-    path("me/export/", views.export, name="export"),
 ]

@@ -1,17 +1,15 @@
-"""Pages for a person's space: create, invite, join, leave, profile and export."""
+"""Pages for a person's space: create, invite, join, leave, and profile."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from rekindle.spaces import services
-from rekindle.spaces.exports import export_for
 from rekindle.spaces.forms import JoinCodeForm, ProfileForm, SpaceNameForm
 from rekindle.spaces.models import normalise_invite_code
 from rekindle.spaces.selectors import couple_for_request, open_invite_for
@@ -165,11 +163,3 @@ def profile(request):
                 return redirect("profile")
         status = 400
     return render(request, "spaces/profile.html", {"form": form}, status=status)
-
-
-@login_required
-def export(request):
-    """Everything the person wrote, as JSON — and nothing their partner wrote."""
-    response = JsonResponse(export_for(request.user), json_dumps_params={"indent": 2, "ensure_ascii": False})
-    response["Content-Disposition"] = 'attachment; filename="rekindle-my-words.json"'
-    return response

@@ -11,4 +11,5 @@ class TogetherConfig(AppConfig):
         from rekindle.together import content, exports
 
         register_checker("ideas", content.check)
-        register("bucket_list", exports.bucket_list)
+        for kind in exports.KINDS:
+            register(kind)

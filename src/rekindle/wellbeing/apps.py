@@ -11,5 +11,5 @@ class WellbeingConfig(AppConfig):
         from rekindle.wellbeing import content, exports
 
         register_checker("care_questions", content.check)
-        register("looking_after_myself", exports.selfcare)
-        register("how_i_feel_loved", exports.cared_for)
+        for kind in exports.KINDS:
+            register(kind)

@@ -1,23 +1,19 @@
-"""Self-care and care answers, for their author's own export only."""
+"""Looking after myself and how I feel loved: private to their author, never in the partner's export."""
 
 from __future__ import annotations
 
+from rekindle.spaces.exports import Kind
 from rekindle.wellbeing.models import CareAnswers, CareCard, SelfCareGoal, SelfCareLookBack, SelfCarePlan
 
-
-def selfcare(person) -> list[dict]:
-    rows = [{"kind": "plan", "recharges": p.recharges, "needs": p.needs, "updated_at": p.updated_at.isoformat()}
-            for p in SelfCarePlan.objects.filter(author=person)]
-    rows += [{"kind": "goal", "text": g.text, "done_on": g.done_on.isoformat() if g.done_on else None}
-             for g in SelfCareGoal.objects.filter(author=person).order_by("created_at", "id")]
-    rows += [{"kind": "look back", "week_of": b.week_of.isoformat(), "answer": b.answer, "note": b.note}
-             for b in SelfCareLookBack.objects.filter(author=person).order_by("week_of")]
-    return rows
-
-
-def cared_for(person) -> list[dict]:
-    rows = [{"kind": "answers", "taken_at": a.created_at.isoformat(), "ratings": a.ratings, "examples": a.examples}
-            for a in CareAnswers.objects.filter(author=person).order_by("created_at", "id")]
-    rows += [{"kind": "card", "ways": c.ways, "show_examples": c.show_examples, "show_touch": c.show_touch,
-              "note": c.note} for c in CareCard.objects.filter(author=person)]
-    return rows
+KINDS = (
+    Kind("looking_after_myself_plans", SelfCarePlan, "Looking after myself: my plan", ("recharges", "needs", "version", "updated_at"),
+         space=None, shared=False, when="updated_at", words=("recharges", "needs"), order=("id",)),
+    Kind("looking_after_myself_goals", SelfCareGoal, "Looking after myself: small goals", ("text", "done_on", "created_at"),
+         space=None, shared=False, words=("text",)),
+    Kind("looking_after_myself_look_backs", SelfCareLookBack, "Looking after myself: weekly look-backs", ("week_of", "answer", "note", "updated_at"),
+         space=None, shared=False, when="week_of", words=("answer", "note"), order=("week_of", "id")),
+    Kind("how_i_feel_loved_answers", CareAnswers, "How I feel loved: my answers", ("ratings", "examples", "created_at"),
+         space=None, shared=False, words=("examples",)),
+    Kind("how_i_feel_loved_cards", CareCard, "How I feel loved: my card", ("ways", "show_examples", "show_touch", "note", "updated_at"),
+         space=None, shared=False, when="updated_at", words=("ways", "note"), order=("id",)),
+)
