@@ -88,3 +88,18 @@ def test_the_partners_rows_are_left_for_them_to_bring(year):
     result = archive_import(person=newcomer, upload=io.BytesIO(shared))
     assert partners > 100 and result.partners == partners
     assert all(row.get("author") != "partner" for rows in kind_data(build_archive(newcomer)).values() for row in rows)
+
+
+def test_an_export_brought_back_to_its_own_server_adds_only_what_was_deleted(year):
+    alice = year["people"]["alice"]
+    archive = build_archive(alice)
+    before = kind_data(archive)
+    result = archive_import(person=alice, upload=io.BytesIO(archive))
+    assert result.total_added == 0 and sum(result.containers.values()) == 0
+    assert kind_data(build_archive(alice)) == before
+
+    appreciation = alice.appreciations.order_by("id").first()
+    text = appreciation.text
+    appreciation.delete()
+    result = archive_import(person=alice, upload=io.BytesIO(archive))
+    assert result.total_added == 1 and alice.appreciations.filter(text=text).count() == 1

@@ -21,11 +21,11 @@ from django.db import IntegrityError, transaction
 
 from rekindle.memories import services as memory_services
 from rekindle.memories.photos import MAX_UPLOAD_BYTES
-from rekindle.portability.archive import MANIFEST, PHOTO_KIND
+from rekindle.portability.archive import MANIFEST, PHOTO_KIND, server_id
 from rekindle.portability.models import ImportedRow
 from rekindle.spaces import services as space_services
 from rekindle.spaces.exports import FORMAT, ME, PARTNER, VERSION, Kind, kinds
-from rekindle.spaces.models import Person
+from rekindle.spaces.models import Membership, Person
 from rekindle.spaces.selectors import couple_for
 
 NOT_AN_EXPORT = "This file isn't a Rekindle export. Choose the ZIP file you downloaded from “Your words are yours”."
@@ -126,6 +126,8 @@ class _Importer:
                 wanted = {r.get(f"{ref}_id") for other in ordered if other.owner
                           for ref, target in other.refs.items() if target == k.name for r in own[other.name]}
                 own[k.name] = [r for r in rows[k.name] if r["id"] in wanted]
+        if self.server == server_id():
+            self._map_rows_still_here(ordered, own)
         try:
             for k in ordered:
                 for row in own[k.name]:
@@ -137,6 +139,21 @@ class _Importer:
         if self.result.added["memories"]:
             memory_services.refresh_memory_days(self.couple.space)
         return self.result
+
+    def _map_rows_still_here(self, ordered: list[Kind], own: dict[str, list[dict]]) -> None:
+        """An export brought back to the server it came from: rows of the person's that are still
+        here are theirs already (ids are this server's own), so only what was deleted comes back."""
+        for k in ordered:
+            ids = [row["id"] for row in own[k.name] if _is_id(row["id"])]
+            found = k.model.objects.filter(pk__in=ids)
+            if k.owner:
+                found = found.filter(**{k.owner: self.person})
+            elif k.space:  # a round or a meeting of a space they were in (another person's import makes its own)
+                found = found.filter(**{f"{k.space}__in": Membership.objects.filter(person=self.person).values("space")})
+            else:
+                continue
+            for pk in found.values_list("pk", flat=True) if ids else ():
+                self.mapped[(k.name, pk)] = pk
 
     def _one(self, k: Kind, row: dict) -> None:
         if (k.name, row["id"]) in self.mapped:
