@@ -150,6 +150,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "rekindle.reminders",
+    "ninja",  # its vendored Swagger UI for /api/docs (no CDN)
+    "rekindle.api",
 ]
 
 MIDDLEWARE = [
