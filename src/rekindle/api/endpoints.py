@@ -73,7 +73,8 @@ def checkin_today(request):
     return _today(request.user, _couple(request))
 
 
-@api.post("/checkins/today", response={200: s.CheckInToday, **s.ERRORS}, tags=["check-ins"], auth=auth.write)
+@api.post("/checkins/today", response={200: s.CheckInToday, **s.ERRORS}, tags=["check-ins"], auth=auth.write,
+          url_name="api_checkin_submit")
 def checkin_submit(request, payload: s.CheckInIn):
     """Check in (or edit your check-in while your partner hasn't answered yet)."""
     couple = _couple(request)
@@ -97,7 +98,8 @@ def appreciation_list(request, page: int = Query(1, ge=1, le=ID_MAX)):
             "count": feed.paginator.count}
 
 
-@api.post("/appreciations", response={201: s.Appreciation, **s.ERRORS}, tags=["appreciations"], auth=auth.write)
+@api.post("/appreciations", response={201: s.Appreciation, **s.ERRORS}, tags=["appreciations"], auth=auth.write,
+          url_name="api_appreciation_create")
 def appreciation_create(request, payload: s.AppreciationIn):
     """Share an appreciation with your partner."""
     couple = _couple(request)
