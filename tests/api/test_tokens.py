@@ -81,12 +81,13 @@ def test_last_used_is_written_at_most_every_few_minutes(couple, django_assert_nu
 def test_tokens_page_makes_shows_once_and_revokes(couple, django_assert_max_num_queries):
     alice, _ = couple
     page = client_for(alice)
-    made = page.post("/me/api-tokens/", {"name": "Kitchen dashboard", "scope": "read"})
+    made = page.post("/me/api-tokens/", {"name": "Kitchen dashboard", "scope": "read"}, follow=True)
     secret = made.context["secret"]
     assert made.status_code == 200 and secret in made.content.decode()
     with django_assert_max_num_queries(10):
         listed = page.get("/me/api-tokens/")
     assert "Kitchen dashboard" in listed.content.decode() and secret not in listed.content.decode()
+    assert ApiToken.objects.filter(person=alice).count() == 1
     token = ApiToken.objects.get(person=alice)
     page.post(f"/me/api-tokens/{token.pk}/revoke/")
     assert ApiToken.objects.get(pk=token.pk).revoked_at is not None

@@ -11,22 +11,31 @@ from django.views.decorators.http import require_POST
 from rekindle.api import selectors, services
 from rekindle.api.forms import TokenForm
 
+# A new token's secret waits here between the POST that made it and the page that shows it,
+# and is taken out as it is shown: a reload neither makes a second token nor shows it again.
+JUST_MADE = "rekindle_api_token_just_made"
+
 
 @login_required
 def tokens(request):
-    """GET lists the tokens; POST makes one and shows its secret on this response only."""
     form = TokenForm(request.POST or None)
-    made = secret = None
     if request.method == "POST" and form.is_valid():
         try:
             made, secret = services.token_create(person=request.user, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            form = TokenForm()
-    status = 400 if request.method == "POST" and made is None else 200
-    context = {"form": form, "tokens": selectors.tokens_of(request.user), "made": made, "secret": secret}
-    return render(request, "api/tokens.html", context, status=status)
+            request.session[JUST_MADE] = [made.pk, secret]
+            return redirect("api_tokens")
+    made_id, secret = request.session.pop(JUST_MADE, [None, None])
+    listed = selectors.tokens_of(request.user)
+    context = {
+        "form": form if request.method == "POST" else TokenForm(),
+        "tokens": listed,
+        "made": next((t for t in listed if t.pk == made_id), None),
+        "secret": secret,
+    }
+    return render(request, "api/tokens.html", context, status=400 if request.method == "POST" else 200)
 
 
 @login_required
