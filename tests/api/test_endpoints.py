@@ -209,3 +209,20 @@ def test_writes_cost_a_bounded_number_of_queries(couple, django_assert_max_num_q
         assert api.post("/api/checkins/today", ANSWERS).status_code == 200
     with django_assert_max_num_queries(16):
         assert api.post("/api/appreciations", {"text": "thanks"}).status_code == 201
+
+
+def test_a_value_of_the_wrong_type_is_named_by_its_field(couple):
+    alice, _ = couple
+    response = api_as(alice).post("/api/appreciations", {"text": ["not", "words"]})
+    assert response.status_code == 422
+    assert list(response.json()["errors"]) == ["text"]
+
+
+def test_the_export_and_one_question_cost_a_bounded_number_of_queries(couple, django_assert_max_num_queries):
+    alice, bob = couple
+    draw = prompts.draw_prompt(person=bob, couple=couple_for(bob), deck_slug="memories")
+    api = api_as(alice)
+    with django_assert_max_num_queries(8):
+        assert api.get(f"/api/talk/draws/{draw.pk}").status_code == 200
+    with django_assert_max_num_queries(60):  # about one per kind of content (34 now), however much there is
+        assert api.get("/api/export").status_code == 200

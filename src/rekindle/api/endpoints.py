@@ -78,7 +78,7 @@ def checkin_today(request):
 def checkin_submit(request, payload: s.CheckInIn):
     """Check in (or edit your check-in while your partner hasn't answered yet)."""
     couple = _couple(request)
-    data = _cleaned(CheckInForm(payload.dict()))
+    data = _cleaned(CheckInForm(payload.model_dump()))
     checkin_services.checkin_submit(
         person=request.user, couple=couple, answers={item: data[item] for item in ITEMS}, revision=data["revision"]
     )

@@ -13,6 +13,10 @@ NOT_IN_SPACE = "You're not in a space yet. Start one or join your partner's firs
 NEEDS_TOKEN = "This needs a valid token: make one on your profile, and send it as “Authorization: Bearer <token>”."
 
 
+# Where ninja says a value was (body, query, path) and the name of the body argument: not field names.
+WRAPPERS = {"body", "query", "path", "payload"}
+
+
 class FormErrors(Exception):
     """A form said no: its own messages, the very ones the page shows next to each field."""
 
@@ -40,7 +44,8 @@ def install(api: NinjaAPI) -> None:
     def request_errors(request, exc: NinjaValidationError):
         errors: dict[str, list[str]] = {}
         for item in exc.errors:
-            field = ".".join(str(part) for part in item.get("loc", ())[1:]) or "__all__"
+            where = [str(part) for part in item.get("loc", ()) if part not in WRAPPERS]
+            field = ".".join(where) or "__all__"
             errors.setdefault(field, []).append(str(item.get("msg", "This value isn't valid.")))
         return error(api, request, "Some of what was sent isn't valid; see `errors`.", 422, errors)
 
