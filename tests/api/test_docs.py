@@ -20,3 +20,4 @@ def test_the_docs_use_the_vendored_swagger_ui_and_no_inline_script(db):
     body = client_for(None).get("/api/docs").content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in body and "/static/ninja/swagger-ui-init.js" in body
     assert "cdn" not in body.lower() and "https://" not in body
+    assert '<html lang="en">' in body
