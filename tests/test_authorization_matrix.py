@@ -207,7 +207,7 @@ def test_operator_admin_shows_accounts_but_no_couple_content(world):
 API_ROUTES = [r for r in ALL_ROUTES if r[0].lstrip("^").startswith("api/")]
 
 
-def _bob_unsealed_alices_words(bob, samples) -> bool:
+def bob_unsealed_alices_words(bob, samples) -> bool:
     """Bob answering today's check-in or the sealed question through the API rightly reveals alice's words."""
     from rekindle.prompts.models import PromptAnswer
 
@@ -236,7 +236,7 @@ def test_api_tokens_reach_only_their_own_persons_words(world, route, name):
             if response.status_code != 405 and name not in PUBLIC_NAMES:
                 assert response["Content-Type"].startswith("application/json"), url
             may_see = set(MAY_SEE[who])
-            if who == "bob" and _bob_unsealed_alices_words(person, world["samples"]):
+            if who == "bob" and bob_unsealed_alices_words(person, world["samples"]):
                 may_see.add(ALICE_SEALED)
             text = response.content.decode(errors="replace") + str(response.headers)
             for words in {ALICE_SEALED, ALICE_SHARED, CAROL_SHARED} - may_see:

@@ -26,7 +26,7 @@ from tests.test_authorization_matrix import (  # noqa: F401  (world is the fixtu
     ALICE_SEALED,
     ALICE_SHARED,
     CAROL_SHARED,
-    _bob_unsealed_alices_words,
+    bob_unsealed_alices_words,
     world,
 )
 
@@ -69,7 +69,7 @@ def test_the_api_keeps_to_its_schema_and_never_shows_what_it_must_not(case, toke
     if who == "carol":
         hidden = {ALICE_SEALED, ALICE_SHARED}
     else:
-        hidden = {CAROL_SHARED} | (set() if _bob_unsealed_alices_words(person, world["samples"]) else {ALICE_SEALED})
+        hidden = {CAROL_SHARED} | (set() if bob_unsealed_alices_words(person, world["samples"]) else {ALICE_SEALED})
     for words in hidden:
         assert words not in response.text, f"{who} saw {words} at {operation}"
 
