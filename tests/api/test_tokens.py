@@ -64,7 +64,7 @@ def test_another_couples_token_gets_nothing_of_alices(couple, other_couple):
         assert response.status_code == 200 and "ALICE-WORDS" not in response.content.decode(), url
 
 
-def test_last_used_is_written_at_most_every_few_minutes(couple, django_assert_num_queries):
+def test_last_used_is_written_at_most_every_few_minutes(couple):
     alice, _ = couple
     secret = token_for(alice, "read")
     api = ApiClient(secret)
