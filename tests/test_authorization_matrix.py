@@ -39,6 +39,7 @@ SAMPLE_MODULES = sorted(
 PUBLIC_NAMES = {
     "home", "join", "join_invite", "support", "together_feed",
     "reminders_unsubscribe", "pwa_manifest", "pwa_service_worker", "pwa_offline",
+    "openapi-json", "openapi-view",  # the API's schema and its docs page: addresses and shapes, no one's words
 }
 
 
@@ -182,7 +183,11 @@ def test_nothing_private_or_sealed_reaches_anyone_else(world, route, name, who):
 def test_logged_out_visitors_are_sent_to_log_in(world, route, name):
     url = concrete(route, world["samples"])
     response = client_for(None).get(url)
-    if name in PUBLIC_NAMES:
+    if route.lstrip("^").startswith("api/") and name not in PUBLIC_NAMES:
+        # The JSON API answers in JSON: without a token, 401 (or 404 where nothing is).
+        assert response.status_code in {401, 404, 405}, url
+        assert response.status_code == 405 or response["Content-Type"].startswith("application/json"), url
+    elif name in PUBLIC_NAMES:
         assert response.status_code == 200
     else:
         assert response.status_code in {302, 405}, url
@@ -196,3 +201,47 @@ def test_operator_admin_shows_accounts_but_no_couple_content(world):
     assert "People" in body
     for hidden in ("Check-ins", "Appreciation", "Reflection"):
         assert hidden not in body
+
+
+
+API_ROUTES = [r for r in ALL_ROUTES if r[0].lstrip("^").startswith("api/")]
+
+
+def bob_unsealed_alices_words(bob, samples) -> bool:
+    """Bob answering today's check-in or the sealed question through the API rightly reveals alice's words."""
+    from rekindle.prompts.models import PromptAnswer
+
+    return (CheckIn.objects.filter(author=bob, local_date=bob.checkin_today()).exists()
+            or PromptAnswer.objects.filter(author=bob, draw=samples["draw_id"]).exists())
+
+
+@pytest.mark.parametrize("route,name", API_ROUTES, ids=[r[0] for r in API_ROUTES])
+def test_api_tokens_reach_only_their_own_persons_words(world, route, name):
+    """The same walk for the JSON API: everyone in turn, with a read-and-write token of their own."""
+    import json
+
+    from rekindle.api import services as api_services
+    from rekindle.prompts.models import PromptAnswer
+
+    url = concrete(route, world["samples"])
+    body = json.dumps({**ATTEMPT, "answer": "INTRUDER-WORDS"})
+    for who, person in world["people"].items():
+        headers = {}
+        if person is not None:
+            _, secret = api_services.token_create(person=person, name="matrix", scope="read-write")
+            headers["HTTP_AUTHORIZATION"] = f"Bearer {secret}"
+        client = client_for(None)
+        for response in (client.get(url, **headers), client.post(url, body, content_type="application/json", **headers)):
+            assert response.status_code < 500, f"{who} got {response.status_code} at {url}"
+            if response.status_code != 405 and name not in PUBLIC_NAMES:
+                assert response["Content-Type"].startswith("application/json"), url
+            may_see = set(MAY_SEE[who])
+            if who == "bob" and bob_unsealed_alices_words(person, world["samples"]):
+                may_see.add(ALICE_SEALED)
+            text = response.content.decode(errors="replace") + str(response.headers)
+            for words in {ALICE_SEALED, ALICE_SHARED, CAROL_SHARED} - may_see:
+                assert words not in text, f"{who} saw {words} at {url}"
+        if who in {"anonymous", "carol", "operator"}:
+            alice, bob = world["people"]["alice"], world["people"]["bob"]
+            answers = PromptAnswer.objects.filter(draw__space=couple_for(alice).space)
+            assert not answers.exclude(author__in=[alice, bob]).exists(), f"{who} answered a question in alice's space"

@@ -151,6 +151,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "rekindle.reminders",
+    "ninja",  # its vendored Swagger UI for /api/docs (no CDN)
+    "rekindle.api",
 ]
 
 MIDDLEWARE = [

@@ -35,4 +35,5 @@ urlpatterns = [
     path("", include("rekindle.wellbeing.urls")),
     path("", include("rekindle.reminders.urls")),
     path("", include("rekindle.portability.urls")),
+    path("", include("rekindle.api.urls")),
 ]

@@ -37,7 +37,7 @@ _PREFIXES = {
            "goals", "values"),
     "me": ("me", "profile", "space", "invite", "export", "support", "safety", "joint_exercises",
            "ask_for_help", "dismiss_suggestion", "account", "private_note", "selfcare", "cared_for",
-           "reminders", "pwa"),
+           "reminders", "pwa", "api_token"),
 }
 _ORDERED = sorted(((p, key) for key, ps in _PREFIXES.items() for p in ps), key=lambda pk: -len(pk[0]))
 

@@ -49,6 +49,7 @@ ME = (
     HubLink("selfcare", "Self-care", "A private plan for looking after yourself. Only you ever see it."),
     HubLink("cared_for", "How I feel cared for", "What helps you feel loved, and your partner's “how to love me” card."),
     HubLink("reminders", "Reminders", "Gentle e-mails for the check-in, the weekly meeting and news — all off until you choose."),
+    HubLink("api_tokens", "API tokens", "Let your own scripts, shortcuts or a home dashboard read — or write — your words."),
     HubLink("account_change_password", "Password", "Change the password you sign in with."),
     HubLink("support", "Support and safety", "The private safety check, help lines and when to look for a professional."),
 )
