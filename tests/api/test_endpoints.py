@@ -171,6 +171,10 @@ def test_export_holds_my_words_and_not_my_partners(couple):
     assert body.status_code == 200
     assert body.json()["person"]["email"] == alice.email
     assert "ALICE-OWN" in body.content.decode() and "BOB-OWN" not in body.content.decode()
+    shared = api_as(alice, "read").get("/api/export?include_shared=true").json()
+    assert [row["author"] for row in shared["checkins"]] == ["me", "partner"]  # both answered: bob's is open to her
+    archive = api_as(alice, "read").get("/api/export.zip")
+    assert archive["Content-Type"] == "application/zip" and archive.content.startswith(b"PK")
 
 
 def test_someone_without_a_space_is_told_kindly(db):

@@ -3,7 +3,8 @@ validates with the page's own form, so sealing, privacy and messages are the sam
 
 from __future__ import annotations
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.utils import timezone
 from ninja import NinjaAPI, Path, Query, Status
 from ninja.errors import HttpError
 
@@ -16,6 +17,7 @@ from rekindle.checkins.forms import AppreciationForm, CheckInForm
 from rekindle.checkins.models import ITEMS
 from rekindle.dates import selectors as dates
 from rekindle.dates.calendar import repeat_label
+from rekindle.portability.archive import build_archive
 from rekindle.prompts import selectors as prompts
 from rekindle.prompts import services as prompt_services
 from rekindle.prompts.forms import AnswerForm
@@ -183,6 +185,19 @@ def plans(request):
 
 
 @api.get("/export", response={200: s.Export, **s.ERRORS}, tags=["export"], url_name="api_export")
-def export(request):
-    """Everything you wrote, as JSON: the same as the download on your profile."""
-    return export_for(request.user)
+def export(request, include_shared: bool = False):
+    """Everything you wrote, as JSON: the same rows as the ZIP on your export page. With
+    `include_shared`, also what your partner shares with you, each of those rows marked
+    `"author": "partner"` — never what is sealed or private to them."""
+    return export_for(request.user, include_shared=include_shared)
+
+
+@api.get("/export.zip", response={**s.ERRORS}, tags=["export"], url_name="api_export_zip",
+         openapi_extra={"responses": {"200": {"description": "The export ZIP, as downloaded from the export page.",
+                                              "content": {"application/zip": {"schema": {"type": "string",
+                                                                                         "format": "binary"}}}}}})
+def export_zip(request, include_shared: bool = False):
+    """The whole export as the ZIP from the export page: a JSON file per kind, your photos and a readable copy."""
+    response = HttpResponse(build_archive(request.user, include_shared=include_shared), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="rekindle-{timezone.localdate():%Y-%m-%d}.zip"'
+    return response
