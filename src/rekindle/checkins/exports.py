@@ -19,7 +19,7 @@ def checkins(person) -> list[dict]:
 
 def reflections(person) -> list[dict]:
     return [
-        {"on_date": r.checkin.local_date.isoformat(), "item": r.item, "text": r.text, "written_at": r.created_at.isoformat()}
+        {"on_date": r.checkin.local_date.isoformat() if r.checkin else None, "item": r.item, "text": r.text, "written_at": r.created_at.isoformat()}
         for r in Reflection.objects.filter(author=person).select_related("checkin").order_by("created_at")
     ]
 

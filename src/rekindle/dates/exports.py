@@ -22,6 +22,7 @@ def after_lines(person) -> list[dict]:
     for line in AfterLine.objects.filter(author=person).exclude(text="").select_related("plan").order_by("occurred_on", "id"):
         rows.append({
             "date": line.occurred_on.isoformat(), "text": line.text,
-            "plan": line.plan.title if line.plan.author_id == person.pk else "(a plan your partner proposed)",
+            "plan": ("(a plan from someone who has left)" if line.plan is None
+                     else line.plan.title if line.plan.author_id == person.pk else "(a plan your partner proposed)"),
         })
     return rows

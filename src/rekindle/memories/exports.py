@@ -12,6 +12,7 @@ from django.urls import reverse
 from rekindle.memories.models import Memory, MemoryLine, Photo, PrivateNote
 
 PARTNERS_MEMORY = "(a memory your partner started)"
+LEFT_MEMORY = "(a memory from someone who has left)"
 
 
 def memories(person) -> list[dict]:
@@ -32,11 +33,17 @@ def memories(person) -> list[dict]:
     return rows
 
 
+def _memory_label(memory, person) -> str:
+    if memory is None:  # its author closed their account; the line or photo stayed its writer's
+        return LEFT_MEMORY
+    return memory.title if memory.author_id == person.pk else PARTNERS_MEMORY
+
+
 def memory_lines(person) -> list[dict]:
     lines = MemoryLine.objects.filter(author=person).select_related("memory").order_by("created_at", "id")
     return [
         {
-            "memory": line.memory.title if line.memory.author_id == person.pk else PARTNERS_MEMORY,
+            "memory": _memory_label(line.memory, person),
             "memory_id": line.memory_id,
             "text": line.text,
             "written_at": line.created_at.isoformat(),
@@ -50,7 +57,7 @@ def photos(person) -> list[dict]:
     for photo in Photo.objects.filter(author=person).select_related("memory").order_by("created_at", "id"):
         rows.append(
             {
-                "memory": photo.memory.title if photo.memory.author_id == person.pk else PARTNERS_MEMORY,
+                "memory": _memory_label(photo.memory, person),
                 "memory_id": photo.memory_id,
                 "download": reverse("memory_photo", kwargs={"photo_id": photo.pk}),
                 "width": photo.width,

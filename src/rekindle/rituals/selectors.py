@@ -118,9 +118,18 @@ def quarter_figures(person, couple: Couple, start: dt.date) -> QuarterFigures:
     return QuarterFigures(days, meetings, counts["kept"], counts["settled"])
 
 
+def reviews_of(couple: Couple):
+    """The space's quarterly reviews its members may read. A review does not say who wrote which
+    part, so one begun before someone left holds the leaver's words: it leaves the stayer's view."""
+    found = QuarterlyReview.objects.filter(space=couple.space)
+    if couple.space.member_left_at is not None:
+        found = found.filter(created_at__gt=couple.space.member_left_at)
+    return found
+
+
 def review_for(couple: Couple, review_id: int) -> QuarterlyReview | None:
-    return QuarterlyReview.objects.filter(space=couple.space, pk=review_id).first()
+    return reviews_of(couple).filter(pk=review_id).first()
 
 
 def reviews(couple: Couple):
-    return list(QuarterlyReview.objects.filter(space=couple.space)[:12])
+    return list(reviews_of(couple)[:12])
