@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Subquery
+
 from rekindle.programs.content import touch_tags
 from rekindle.programs.models import TouchPreference
-from rekindle.spaces.models import Person
+from rekindle.spaces.models import Membership, Person
 from rekindle.spaces.selectors import Couple
 from rekindle.wellbeing.content import WAYS, Way, questionnaire
 from rekindle.wellbeing.models import CareAnswers, CareCard, SelfCareGoal, SelfCareLookBack, SelfCarePlan
@@ -106,8 +108,13 @@ def card_for_partner(viewer: Person, couple: Couple | None) -> LoveCard | None:
     if couple is None or couple.partner is None or couple.me.pk != viewer.pk:
         return None
     partner = couple.partner
-    answers = CareAnswers.objects.filter(author=partner.pk).order_by("-created_at", "-id").first()
+    # What the partner wrote before joining this space (for someone they shared an earlier one
+    # with) stays theirs: this space sees only answers and a card from after they joined.
+    joined = Subquery(Membership.objects.active().filter(person=partner.pk).values("joined_at")[:1])
+    answers = (
+        CareAnswers.objects.filter(author=partner.pk, created_at__gte=joined).order_by("-created_at", "-id").first()
+    )
     if answers is None:
         return None
-    card = CareCard.objects.filter(author=partner.pk).first() or CareCard(author=partner, ways=list(WAYS))
-    return card_of(partner, answers, card)
+    card = CareCard.objects.filter(author=partner.pk, updated_at__gte=joined).first()
+    return card_of(partner, answers, card or CareCard(author=partner, ways=list(WAYS)))
