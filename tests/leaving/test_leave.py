@@ -11,7 +11,7 @@ from django.utils import timezone
 from rekindle.dates import selectors as date_selectors
 from rekindle.dates.models import Plan
 from rekindle.rituals import services as ritual_services
-from rekindle.rituals.models import QuarterlyReview
+from rekindle.rituals.models import Meeting, QuarterlyReview
 from rekindle.spaces import services as space_services
 from rekindle.spaces.models import Space
 from rekindle.spaces.selectors import couple_for
@@ -83,3 +83,14 @@ def test_the_leaver_starts_again_and_the_new_partner_never_sees_the_old_words(wo
     assert pages_with(pages_seen_by(erin, world["samples"]), ALICE_SHARED, ALICE_SEALED) == {}
     mine = client_for(alice).get(reverse("export")).content.decode()
     assert ALICE_SHARED in mine and ALICE_SEALED in mine  # still hers, to take away
+
+
+def test_a_meeting_begun_before_someone_left_leaves_the_stayers_view(couple):
+    alice, bob = couple
+    meeting = Meeting.objects.create(
+        space=couple_for(alice).space, started_by=alice, held_on=alice.today(), on_track_note="ALICE-MEETING-WORDS"
+    )
+    space_services.space_leave(person=alice)
+    client = client_for(bob)
+    assert client.get(reverse("meeting_record", kwargs={"meeting_id": meeting.pk})).status_code == 404
+    assert "ALICE-MEETING-WORDS" not in client.get(reverse("meetings")).content.decode()

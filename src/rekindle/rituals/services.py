@@ -145,7 +145,7 @@ def experiment_review(*, person, couple: Couple, experiment_id: int, decision: s
 @transaction.atomic
 def meeting_start(*, person, couple: Couple) -> Meeting:
     """Start this week's meeting, or return the one already under way (left and resumed)."""
-    unfinished = Meeting.objects.select_for_update().filter(space=couple.space, finished_at__isnull=True).first()
+    unfinished = Meeting.objects.of_space(couple.space).select_for_update().filter(finished_at__isnull=True).first()
     if unfinished is not None:
         return unfinished
     meeting = Meeting.objects.create(space=couple.space, started_by=person, held_on=person.today())
@@ -155,7 +155,7 @@ def meeting_start(*, person, couple: Couple) -> Meeting:
 
 
 def _open_meeting(couple: Couple, meeting_id: int) -> Meeting:
-    meeting = Meeting.objects.select_for_update().filter(space=couple.space, pk=meeting_id).first()
+    meeting = Meeting.objects.of_space(couple.space).select_for_update().filter(pk=meeting_id).first()
     if meeting is None:
         raise ValidationError("That meeting isn't one of yours.", code="not_found")
     if meeting.finished_at is not None:
