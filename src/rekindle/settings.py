@@ -150,6 +150,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "rekindle.reminders",
+    "rekindle.leaving",
 ]
 
 MIDDLEWARE = [

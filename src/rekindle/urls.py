@@ -34,4 +34,5 @@ urlpatterns = [
     path("", include("rekindle.goals.urls")),
     path("", include("rekindle.wellbeing.urls")),
     path("", include("rekindle.reminders.urls")),
+    path("", include("rekindle.leaving.urls")),
 ]
