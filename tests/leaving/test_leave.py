@@ -94,3 +94,19 @@ def test_a_meeting_begun_before_someone_left_leaves_the_stayers_view(couple):
     client = client_for(bob)
     assert client.get(reverse("meeting_record", kwargs={"meeting_id": meeting.pk})).status_code == 404
     assert "ALICE-MEETING-WORDS" not in client.get(reverse("meetings")).content.decode()
+
+
+def test_a_care_card_filled_in_before_the_first_space_is_shown_and_one_from_an_earlier_space_is_not(db):
+    from rekindle.wellbeing.models import CareAnswers
+    from rekindle.wellbeing.selectors import card_for_partner
+
+    alice, bob, erin = make_person("Alice"), make_person("Bob"), make_person("Erin")
+    CareAnswers.objects.create(author=alice, ratings={}, examples={})  # before she ever shared a space
+    pair(alice, bob, "Alice & Bob")
+    assert card_for_partner(bob, couple_for(bob)) is not None
+
+    space_services.space_leave(person=alice)
+    pair(alice, erin, "Alice & Erin")
+    assert card_for_partner(erin, couple_for(erin)) is None
+    CareAnswers.objects.create(author=alice, ratings={}, examples={})  # written for this space
+    assert card_for_partner(erin, couple_for(erin)) is not None
