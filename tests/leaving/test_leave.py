@@ -39,8 +39,8 @@ def test_the_stayer_sees_one_neutral_line_and_can_invite_someone_new(couple, dja
 def test_the_line_goes_once_someone_new_joins(couple):
     alice, bob = couple
     space_services.space_leave(person=alice)
-    pair_with_bob = space_services.invite_create(person=bob)
-    space_services.invite_accept(person=make_person("Erin"), code=pair_with_bob.code)
+    invite = space_services.invite_create(person=bob)
+    space_services.invite_accept(person=make_person("Erin"), code=invite.code)
     assert "left this space" not in client_for(bob).get(reverse("today")).content.decode()
 
 
