@@ -6,6 +6,10 @@ Most of it is the database's own work: every row a person writes names them with
 appreciation, a line or photo on her memory, a line about her plan, a step or cheer on her goal)
 points to its parent with `SET_NULL`, so it outlives the parent and stays its writer's. Photo files
 go once the deletion is committed (rekindle.memories.apps). What is left to do by hand is below.
+
+Not split: the shared lines of a meeting or a quarterly review do not say who wrote which part.
+They stay (the partner wrote in them too), but nobody reads them any more — a record begun before
+someone left leaves the stayer's view (Space.member_left_at), and exports leave them out.
 """
 
 from __future__ import annotations
