@@ -153,6 +153,7 @@ INSTALLED_APPS = [
     "rekindle.reminders",
     "ninja",  # its vendored Swagger UI for /api/docs (no CDN)
     "rekindle.api",
+    "rekindle.leaving",
 ]
 
 MIDDLEWARE = [

@@ -36,4 +36,5 @@ urlpatterns = [
     path("", include("rekindle.reminders.urls")),
     path("", include("rekindle.portability.urls")),
     path("", include("rekindle.api.urls")),
+    path("", include("rekindle.leaving.urls")),
 ]

@@ -89,7 +89,8 @@ class Reflection(models.Model):
 
     RESPONSES = [("", "no answer yet"), ("yes", "that's it"), ("not_quite", "not quite")]
 
-    checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="reflections")
+    # Null once the check-in's author closed their account: the reflection stays its writer's (rekindle.leaving).
+    checkin = models.ForeignKey(CheckIn, null=True, on_delete=models.SET_NULL, related_name="reflections")
     item = models.CharField(max_length=5, choices=[(i, i) for i in ITEMS])
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflections")
     text = models.CharField(max_length=LINE_MAX)
@@ -126,7 +127,8 @@ class AppreciationReplyQuerySet(SharedContentQuerySet):
 
 
 class AppreciationReply(models.Model):
-    appreciation = models.ForeignKey(Appreciation, on_delete=models.CASCADE, related_name="replies")
+    # Null once the appreciation's author closed their account: the reply stays its writer's (rekindle.leaving).
+    appreciation = models.ForeignKey(Appreciation, null=True, on_delete=models.SET_NULL, related_name="replies")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     text = models.CharField(max_length=280)
     created_at = models.DateTimeField(default=timezone.now)

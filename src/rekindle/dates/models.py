@@ -93,7 +93,8 @@ class AfterLineQuerySet(SharedContentQuerySet):
 class AfterLine(models.Model):
     """ "How was it?": one line by one partner about one time a plan happened. Empty text: "not now"."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="lines")
+    # Null once the plan's proposer closed their account: the line stays its writer's (rekindle.leaving).
+    plan = models.ForeignKey(Plan, null=True, on_delete=models.SET_NULL, related_name="lines")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     occurred_on = models.DateField(help_text="The local date (in the plan's zone) of the time it happened.")
     text = models.CharField(max_length=LINE_MAX, blank=True)

@@ -11,6 +11,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from rekindle.dates.calendar import local_start, next_occurrence, occurrences
@@ -164,6 +165,14 @@ def _refresh_plans_until(couple: Couple) -> None:
     until = plans_until_for(open_plans)
     Space.objects.filter(pk=couple.space.pk).update(plans_until=until)
     couple.space.plans_until = until
+
+
+def plans_stop(*, space: Space) -> None:
+    """Someone left `space`: every open plan there ends (calendar feeds and date reminders drop it)."""
+    Plan.objects.filter(space=space, status__in=[Plan.PROPOSED, Plan.ACCEPTED]).update(
+        status=Plan.CANCELLED, awaiting=None, version=F("version") + 1, updated_at=timezone.now()
+    )
+    Space.objects.filter(pk=space.pk).update(plans_until=None)
 
 
 def _check_idea(idea_id: str) -> str:

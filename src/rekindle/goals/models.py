@@ -108,7 +108,8 @@ class GoalStepQuerySet(SharedContentQuerySet):
 class GoalStep(models.Model):
     """One step of a goal, with its own date; ticked by whoever did it."""
 
-    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="steps")
+    # Null once the goal's author closed their account: a step the partner added stays theirs (rekindle.leaving).
+    goal = models.ForeignKey(Goal, null=True, on_delete=models.SET_NULL, related_name="steps")
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     title = models.CharField(max_length=STEP_MAX)
     due_on = models.DateField(null=True, blank=True)
@@ -134,7 +135,8 @@ class GoalCheerQuerySet(SharedContentQuerySet):
 class GoalCheer(models.Model):
     """The partner cheering someone's own goal on: no words, just "I'm behind you"."""
 
-    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="cheers")
+    # Null once the goal's author closed their account: the cheer stays its giver's (rekindle.leaving).
+    goal = models.ForeignKey(Goal, null=True, on_delete=models.SET_NULL, related_name="cheers")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     day = models.DateField()
     created_at = models.DateTimeField(default=timezone.now)

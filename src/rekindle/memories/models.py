@@ -112,7 +112,8 @@ def date_label(date: dt.date, precision: str) -> str:
 class MemoryLine(models.Model):
     """One person's "what I remember" on a memory (theirs or their partner's): one each."""
 
-    memory = models.ForeignKey(Memory, on_delete=models.CASCADE, related_name="lines")
+    # Null once the memory's author closed their account: the line stays its writer's (rekindle.leaving).
+    memory = models.ForeignKey(Memory, null=True, on_delete=models.SET_NULL, related_name="lines")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     text = models.CharField(max_length=LINE_MAX)
     created_at = models.DateTimeField(default=timezone.now)
@@ -131,7 +132,8 @@ class MemoryLine(models.Model):
 class Photo(models.Model):
     """A photo on a memory, re-encoded without any metadata. Its uploader owns it."""
 
-    memory = models.ForeignKey(Memory, on_delete=models.CASCADE, related_name="photos")
+    # Null once the memory's author closed their account: a photo the partner added stays theirs (rekindle.leaving).
+    memory = models.ForeignKey(Memory, null=True, on_delete=models.SET_NULL, related_name="photos")
     space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="+")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     image = models.FileField(storage=photo_storage, upload_to=_photo_name, max_length=200)

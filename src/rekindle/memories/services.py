@@ -288,7 +288,11 @@ def memory_delete(*, person: Person, couple: Couple, memory_id: int) -> Memory:
     if memory.author_id != person.pk:
         raise ValidationError("Only the one who started this memory can delete it.", code="not_yours")
     news_forget(space=couple.space, of_kinds=MEMORY_NEWS, object_id=memory.pk)
-    memory.delete()  # photos cascade; their files go on commit (apps.py)
+    # Lines and photos outlive their memory only when its author closes their account (their
+    # parent link is SET_NULL); deleting one memory takes them with it. Files go on commit (apps.py).
+    memory.photos.all().delete()
+    memory.lines.all().delete()
+    memory.delete()
     refresh_memory_days(couple.space)
     return memory
 

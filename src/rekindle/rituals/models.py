@@ -72,7 +72,12 @@ class Experiment(models.Model):
 
 class MeetingQuerySet(models.QuerySet):
     def of_space(self, space):
-        return self.filter(space=space)
+        """A meeting's shared lines do not say who wrote them, so one begun before someone left
+        holds the leaver's words: it leaves the stayer's view (see Space.member_left_at)."""
+        found = self.filter(space=space)
+        if space.member_left_at is not None:
+            found = found.filter(created_at__gt=space.member_left_at)
+        return found
 
 
 class Meeting(models.Model):

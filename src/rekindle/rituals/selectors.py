@@ -56,15 +56,15 @@ def experiments(person):
 
 
 def meeting_for(couple: Couple, meeting_id: int) -> Meeting | None:
-    return Meeting.objects.filter(space=couple.space, pk=meeting_id).first()
+    return Meeting.objects.of_space(couple.space).filter(pk=meeting_id).first()
 
 
 def unfinished_meeting(couple: Couple) -> Meeting | None:
-    return Meeting.objects.filter(space=couple.space, finished_at__isnull=True).select_related("started_by").first()
+    return Meeting.objects.of_space(couple.space).filter(finished_at__isnull=True).select_related("started_by").first()
 
 
 def past_meetings(couple: Couple, limit: int = 30):
-    return list(Meeting.objects.filter(space=couple.space, finished_at__isnull=False)[:limit])
+    return list(Meeting.objects.of_space(couple.space).filter(finished_at__isnull=False)[:limit])
 
 
 def meeting_entries(person, meeting: Meeting) -> dict[str, list[MeetingEntry]]:
@@ -110,7 +110,7 @@ def quarter_figures(person, couple: Couple, start: dt.date) -> QuarterFigures:
     checkin_dates = CheckIn.objects.filter(**in_quarter).order_by().values_list("local_date", flat=True)
     thanks_dates = Appreciation.objects.filter(**in_quarter).order_by().values_list("local_date", flat=True)
     days = checkin_dates.union(thanks_dates).count()
-    meetings = Meeting.objects.filter(space=couple.space, held_on__gte=start, held_on__lt=end, finished_at__isnull=False).count()
+    meetings = Meeting.objects.of_space(couple.space).filter(held_on__gte=start, held_on__lt=end, finished_at__isnull=False).count()
     counts = Commitment.objects.visible_to(person).filter(due_on__gte=start, due_on__lt=end).aggregate(
         kept=Count("id", filter=Q(outcome=Commitment.KEPT)),
         settled=Count("id", filter=Q(outcome__in=(Commitment.KEPT, Commitment.NOT_KEPT))),
@@ -118,9 +118,18 @@ def quarter_figures(person, couple: Couple, start: dt.date) -> QuarterFigures:
     return QuarterFigures(days, meetings, counts["kept"], counts["settled"])
 
 
+def reviews_of(couple: Couple):
+    """The space's quarterly reviews its members may read. A review does not say who wrote which
+    part, so one begun before someone left holds the leaver's words: it leaves the stayer's view."""
+    found = QuarterlyReview.objects.filter(space=couple.space)
+    if couple.space.member_left_at is not None:
+        found = found.filter(created_at__gt=couple.space.member_left_at)
+    return found
+
+
 def review_for(couple: Couple, review_id: int) -> QuarterlyReview | None:
-    return QuarterlyReview.objects.filter(space=couple.space, pk=review_id).first()
+    return reviews_of(couple).filter(pk=review_id).first()
 
 
 def reviews(couple: Couple):
-    return list(QuarterlyReview.objects.filter(space=couple.space)[:12])
+    return list(reviews_of(couple)[:12])

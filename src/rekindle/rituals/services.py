@@ -19,6 +19,7 @@ from rekindle.rituals.models import (
 )
 from rekindle.news import kinds as news
 from rekindle.news.services import news_record
+from rekindle.rituals.selectors import reviews_of
 from rekindle.spaces.selectors import Couple
 
 MEETING_STEPS = 7
@@ -144,7 +145,7 @@ def experiment_review(*, person, couple: Couple, experiment_id: int, decision: s
 @transaction.atomic
 def meeting_start(*, person, couple: Couple) -> Meeting:
     """Start this week's meeting, or return the one already under way (left and resumed)."""
-    unfinished = Meeting.objects.select_for_update().filter(space=couple.space, finished_at__isnull=True).first()
+    unfinished = Meeting.objects.of_space(couple.space).select_for_update().filter(finished_at__isnull=True).first()
     if unfinished is not None:
         return unfinished
     meeting = Meeting.objects.create(space=couple.space, started_by=person, held_on=person.today())
@@ -154,7 +155,7 @@ def meeting_start(*, person, couple: Couple) -> Meeting:
 
 
 def _open_meeting(couple: Couple, meeting_id: int) -> Meeting:
-    meeting = Meeting.objects.select_for_update().filter(space=couple.space, pk=meeting_id).first()
+    meeting = Meeting.objects.of_space(couple.space).select_for_update().filter(pk=meeting_id).first()
     if meeting is None:
         raise ValidationError("That meeting isn't one of yours.", code="not_found")
     if meeting.finished_at is not None:
@@ -233,12 +234,17 @@ def review_open(*, person, couple: Couple) -> QuarterlyReview:
     review, _ = QuarterlyReview.objects.get_or_create(
         space=couple.space, quarter_start=quarter_start(person.today()), defaults={"started_by": person}
     )
+    if not reviews_of(couple).filter(pk=review.pk).exists():
+        raise ValidationError(
+            "This quarter's review was begun with someone who has since left. A new one can start next quarter.",
+            code="begun_before_leaving",
+        )
     return review
 
 
 @transaction.atomic
 def review_save(*, person, couple: Couple, review_id: int, version: int | None, answers: dict[str, str]) -> QuarterlyReview:
-    review = QuarterlyReview.objects.select_for_update().filter(space=couple.space, pk=review_id).first()
+    review = reviews_of(couple).select_for_update().filter(pk=review_id).first()
     if review is None:
         raise ValidationError("That review isn't one of yours.", code="not_found")
     if version != review.version:

@@ -363,7 +363,11 @@ def reviews(request, couple):
 @needs_space
 @require_POST
 def review_start(request, couple):
-    review = services.review_open(person=request.user, couple=couple)
+    try:
+        review = services.review_open(person=request.user, couple=couple)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+        return redirect("reviews")
     return redirect("review", review_id=review.pk)
 
 

@@ -89,6 +89,9 @@ class Space(models.Model):
     # The earliest date an open step of an open goal is due (kept by rekindle.goals.services),
     # so Today knows without a query whether a goal step card has anything to show.
     next_goal_step_on = models.DateField(null=True, blank=True)
+    # When someone last left (or closed their account): records both wrote into without saying
+    # who wrote which part (quarterly reviews) are seen only if begun after it.
+    member_left_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.name
@@ -103,7 +106,10 @@ class Membership(models.Model):
     MAX_MEMBERS = 2
 
     space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="memberships")
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    # Null once the person closed their account: the stayer still sees that someone left, and when.
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="memberships"
+    )
     joined_at = models.DateTimeField(default=timezone.now)
     left_at = models.DateTimeField(null=True, blank=True)
 

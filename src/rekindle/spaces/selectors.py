@@ -6,11 +6,13 @@ is the one rule for who may read a piece of couple content. Content apps build o
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 
+from rekindle.lib.dates import zone
 from rekindle.spaces.models import Invite, Membership, Person, Space
 
 
@@ -87,6 +89,31 @@ def open_invite_for(couple: Couple) -> Invite | None:
         .order_by("-created_at")
         .first()
     )
+
+
+@dataclass(frozen=True)
+class Departure:
+    """The one neutral line a stayer sees: who left and on which day. No name once they closed their account."""
+
+    name: str | None
+    on: dt.date
+
+
+def departure_for(couple: Couple) -> Departure | None:
+    """Who last left the viewer's space, while nobody new has joined. No query unless someone ever left."""
+    if not couple.is_solo or couple.space.member_left_at is None:
+        return None
+    left = (
+        Membership.objects.filter(space=couple.space.pk, left_at__isnull=False)
+        .exclude(person=couple.me.pk)
+        .select_related("person")
+        .order_by("-left_at")
+        .first()
+    )
+    if left is None:
+        return None
+    name = left.person.display_name if left.person is not None else None
+    return Departure(name=name, on=left.left_at.astimezone(zone(couple.me.time_zone)).date())
 
 
 def shared_q(person: Person, *, author: str = "author", space: str = "space") -> Q:

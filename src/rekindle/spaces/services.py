@@ -53,11 +53,16 @@ def space_rename(*, person: Person, name: str) -> Space:
 def space_leave(*, person: Person) -> None:
     """Leave the active space. What each person wrote stays with its author."""
     membership = _active_membership(person)
-    membership.left_at = timezone.now()
+    now = timezone.now()
+    membership.left_at = now
     membership.save(update_fields=["left_at"])
-    from rekindle.news.services import news_forget_member  # news builds on spaces, not the other way round
+    Space.objects.filter(pk=membership.space_id).update(member_left_at=now)
+    # News and plans build on spaces, not the other way round.
+    from rekindle.dates.services import plans_stop
+    from rekindle.news.services import news_forget_member
 
     news_forget_member(person=person, space=membership.space)
+    plans_stop(space=membership.space)  # no date, reminder or calendar event with someone who has gone
     forget_couples()
     still_there = Membership.objects.active().filter(space=membership.space).exists()
     if not still_there:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from rekindle.spaces import services
 from rekindle.spaces.forms import JoinCodeForm, ProfileForm, SpaceNameForm
 from rekindle.spaces.models import normalise_invite_code
-from rekindle.spaces.selectors import couple_for_request, open_invite_for
+from rekindle.spaces.selectors import couple_for_request, departure_for, open_invite_for
 from rekindle.spaces.signups import JOINED_FROM_INVITE, PENDING_INVITE
 
 
@@ -32,6 +32,7 @@ def space(request):
     context = {"couple": couple, "create_form": SpaceNameForm(), "join_form": JoinCodeForm()}
     if couple is not None:
         context["invite"] = open_invite_for(couple) if couple.is_solo else None
+        context["departure"] = departure_for(couple)
         context["rename_form"] = SpaceNameForm(initial={"name": couple.space.name}, auto_id="rename_%s")
     return render(request, "spaces/space.html", context)
 

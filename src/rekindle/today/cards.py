@@ -29,7 +29,7 @@ from rekindle.memories.cards import on_this_day_context
 from rekindle.news.cards import today_news_context
 from rekindle.programs.selectors import program_today
 from rekindle.prompts.selectors import tonight
-from rekindle.spaces.selectors import open_invite_for
+from rekindle.spaces.selectors import departure_for, open_invite_for
 
 
 @dataclass
@@ -86,7 +86,7 @@ def checkin(page: TodayPage) -> dict:
 def waiting_for_partner(page: TodayPage) -> dict | None:
     if not page.couple.is_solo:
         return None
-    return {"invite": open_invite_for(page.couple)}
+    return {"invite": open_invite_for(page.couple), "departure": departure_for(page.couple)}
 
 
 def program_step(page: TodayPage) -> dict:

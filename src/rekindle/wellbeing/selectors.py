@@ -7,16 +7,21 @@ to show: `card_for_partner` is the single place that reads another person's answ
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+
+from django.db.models import DateTimeField, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from rekindle.programs.content import touch_tags
 from rekindle.programs.models import TouchPreference
-from rekindle.spaces.models import Person
+from rekindle.spaces.models import Membership, Person
 from rekindle.spaces.selectors import Couple
 from rekindle.wellbeing.content import WAYS, Way, questionnaire
 from rekindle.wellbeing.models import CareAnswers, CareCard, SelfCareGoal, SelfCareLookBack, SelfCarePlan
 from rekindle.wellbeing.services import week_of
 
+NEVER = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # "since": for someone who never left a space
 LOOK_BACKS_SHOWN = 8
 EARLIER_SHOWN = 10
 
@@ -106,8 +111,14 @@ def card_for_partner(viewer: Person, couple: Couple | None) -> LoveCard | None:
     if couple is None or couple.partner is None or couple.me.pk != viewer.pk:
         return None
     partner = couple.partner
-    answers = CareAnswers.objects.filter(author=partner.pk).order_by("-created_at", "-id").first()
+    # What the partner wrote while sharing an earlier space stays theirs: this space sees only
+    # answers and a card from after they last left one.
+    last_left = Membership.objects.filter(person=partner.pk, left_at__isnull=False).order_by("-left_at")
+    since = Coalesce(Subquery(last_left.values("left_at")[:1]), Value(NEVER, output_field=DateTimeField()))
+    answers = (
+        CareAnswers.objects.filter(author=partner.pk, created_at__gt=since).order_by("-created_at", "-id").first()
+    )
     if answers is None:
         return None
-    card = CareCard.objects.filter(author=partner.pk).first() or CareCard(author=partner, ways=list(WAYS))
-    return card_of(partner, answers, card)
+    card = CareCard.objects.filter(author=partner.pk, updated_at__gt=since).first()
+    return card_of(partner, answers, card or CareCard(author=partner, ways=list(WAYS)))
