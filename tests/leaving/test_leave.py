@@ -18,6 +18,7 @@ from rekindle.spaces.selectors import couple_for
 from tests.conftest import client_for, make_person, pair
 from tests.dates.helpers import accept, propose
 from tests.leaving.walk import pages_seen_by, pages_with
+from tests.portability.zips import archive_text
 from tests.test_authorization_matrix import ALICE_SEALED, ALICE_SHARED, world  # noqa: F401  (the fixture)
 from tests.test_query_budgets import TODAY_BUDGET
 
@@ -81,7 +82,7 @@ def test_the_leaver_starts_again_and_the_new_partner_never_sees_the_old_words(wo
     pair(alice, erin, "Alice & Erin")
 
     assert pages_with(pages_seen_by(erin, world["samples"]), ALICE_SHARED, ALICE_SEALED) == {}
-    mine = client_for(alice).get(reverse("export")).content.decode()
+    mine = archive_text(alice)
     assert ALICE_SHARED in mine and ALICE_SEALED in mine  # still hers, to take away
 
 
