@@ -46,7 +46,7 @@ def serve(args: argparse.Namespace) -> int:
     if settings.SERVE_WORKER and not args.no_worker:
         from rekindle.reminders.worker import start_in_background
 
-        start_in_background()  # a thread in the server's main process (not in each web worker)
+        start_in_background(data_dir=args.data_dir)  # one worker process beside the web workers
     print(f"Rekindle is running at {url}  (data: {settings.DATA_DIR}; stop with Ctrl-C)", flush=True)
     run_gunicorn(host=args.host, port=args.port, workers=args.workers)
     return 0

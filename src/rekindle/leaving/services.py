@@ -14,9 +14,6 @@ someone left leaves the stayer's view (Space.member_left_at), and exports leave 
 
 from __future__ import annotations
 
-from importlib import import_module
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -41,15 +38,12 @@ def _check(person: Person, password: str, confirmation: str) -> None:
 
 
 def _end_sessions(person: Person) -> None:
-    """Sign out every browser, from the database and the cache. Sessions name their person only
-    inside their data, so each is read: a small table on a server for a few couples."""
-    from django.contrib.sessions.models import Session
+    """Sign out every browser: allauth's list of where the person is signed in names each session,
+    so only theirs are touched (a session left unlisted names an account that no longer exists)."""
+    from allauth.usersessions.models import UserSession
 
-    store = import_module(settings.SESSION_ENGINE).SessionStore
-    mine = str(person.pk)
-    for session in Session.objects.iterator():
-        if session.get_decoded().get("_auth_user_id") == mine:
-            store(session_key=session.session_key).delete()
+    for session in UserSession.objects.filter(user=person):
+        session.end()
 
 
 @transaction.atomic

@@ -37,7 +37,7 @@ _PREFIXES = {
            "goals", "values"),
     "me": ("me", "profile", "space", "invite", "export", "support", "safety", "joint_exercises",
            "ask_for_help", "dismiss_suggestion", "account", "private_note", "selfcare", "cared_for",
-           "reminders", "pwa", "api_token"),
+           "reminders", "pwa", "api_token", "delete_account"),
 }
 _ORDERED = sorted(((p, key) for key, ps in _PREFIXES.items() for p in ps), key=lambda pk: -len(pk[0]))
 
@@ -70,6 +70,7 @@ PARENTS = {
     "progress_weekly": ("progress", "Progress"),
     "progress_report": ("progress", "Progress"),
     "account_change_password": ("me", "Me"),
+    "delete_account": ("profile", "Profile"),
     "goals_new": ("goals", "Goals and values"),
     "goals_detail": ("goals", "Goals and values"),
     "goals_edit": ("goals", "Goals and values"),

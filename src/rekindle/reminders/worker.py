@@ -6,8 +6,12 @@ clock on (a conditional UPDATE, so one worker per minute) and enqueues `plan_rem
 
 from __future__ import annotations
 
+import atexit
+import ctypes
 import logging
-import threading
+import signal
+import subprocess
+import sys
 import time
 
 from django.db import close_old_connections
@@ -65,29 +69,33 @@ class ReminderWorker(Worker):
             time.sleep(self.interval)
 
 
-def start_in_background(*, interval: float = 2.0) -> threading.Thread:
-    """One worker in a thread of this process: what `rekindle serve` runs by default."""
-    # The web workers are forked from this process while the thread runs. A module the thread
-    # is halfway through importing at that moment stays half-imported in the child (its import
-    # lock belongs to a thread the child doesn't have), so import what the thread will need —
-    # every URL, view and the mail machinery — before it starts.
-    import django.core.mail.backends.smtp  # noqa: F401
-    from django.urls import get_resolver
+def start_in_background(*, data_dir: str | None = None, interval: float = 2.0) -> subprocess.Popen:
+    """One worker beside the web server: what `rekindle serve` runs by default.
 
-    from rekindle.reminders import mail, services, tasks  # noqa: F401
+    A process of its own, not a thread: gunicorn forks its web workers from the serving process,
+    and a thread there halfway through an import would leave that module half-imported in every
+    child. The worker ends with the server (the kernel signals it when its parent goes)."""
+    command = [sys.executable, "-m", "rekindle", "worker", "--interval", str(interval)]
+    if data_dir:
+        command += ["--data-dir", data_dir]
+    child = subprocess.Popen(command, preexec_fn=_end_with_parent)
+    atexit.register(_stop, child)
+    return child
 
-    get_resolver().url_patterns  # noqa: B018 (imports every urls and views module)
-    worker = ReminderWorker(interval=interval)
 
-    def run():
-        while True:
-            try:
-                worker.run()
-                return
-            except Exception:
-                logger.exception("The background worker stopped; starting it again in a minute")
-                time.sleep(60)
+def _end_with_parent() -> None:
+    """In the child, before it starts: SIGTERM when the parent dies, even by SIGKILL (Linux)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: atexit still stops it on a clean exit
+        pass
 
-    thread = threading.Thread(target=run, name="rekindle-worker", daemon=True)
-    thread.start()
-    return thread
+
+def _stop(child: subprocess.Popen) -> None:
+    if child.poll() is None:
+        child.terminate()
+        try:
+            child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            child.kill()
