@@ -423,13 +423,13 @@ def load(seconds: float, clients: int = 100, workers: int = 4) -> str:
         for person in people:
             session = SessionStore()
             session[SESSION_KEY] = str(person.pk)
-            session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+            session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]  # a backend the server knows
             session[HASH_SESSION_KEY] = person.get_session_auth_hash()
             session.save()
             cookies.append(f"{settings.SESSION_COOKIE_NAME}={session.session_key}")
         before = Appreciation.objects.count()
         latencies: list[float] = []
-        errors = [0]
+        errors: dict[str, int] = {}  # what went wrong, counted: an HTTP status or an exception name
         written = [0]
         lock = threading.Lock()
         began = time.perf_counter()
@@ -461,12 +461,12 @@ def load(seconds: float, clients: int = 100, workers: int = 4) -> str:
                     with lock:
                         latencies.append(time.perf_counter() - started)
                         if not ok:
-                            errors[0] += 1
+                            errors[str(response.status)] = errors.get(str(response.status), 0) + 1
                         elif wrote:
                             written[0] += 1  # the server said it was saved (redirect after POST)
-                except (OSError, http.client.HTTPException):
+                except (OSError, http.client.HTTPException) as exc:
                     with lock:
-                        errors[0] += 1
+                        errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
                     connection.close()
                     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
 
@@ -481,10 +481,12 @@ def load(seconds: float, clients: int = 100, workers: int = 4) -> str:
         server.terminate()
         server.wait(timeout=30)
     latencies.sort()
+    failed = sum(errors.values())
+    detail = f" ({', '.join(f'{n} × {what}' for what, n in sorted(errors.items()))})" if errors else ""
     p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000 if latencies else 0.0  # noqa: E731
     return (
         f"load: {len(cookies)} clients × {elapsed:.0f} s, {workers} workers: {len(latencies) / elapsed:.0f} requests/s, "
-        f"p50 {p(0.5):.0f} ms, p95 {p(0.95):.0f} ms, {errors[0]} errors, "
+        f"p50 {p(0.5):.0f} ms, p95 {p(0.95):.0f} ms, {failed} errors{detail}, "
         f"{max(0, written[0] - stored)} lost writes ({written[0]} acknowledged, {stored} stored)"
     )
 
