@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
@@ -253,13 +254,23 @@ def checkin_history(person: Person, page_number, *, couple: Couple | None = None
     return list(days.values()), page
 
 
+# Plain SQL: Today asks this on every visit, and building the same union through the ORM
+# costs ten times more Python than the database takes to answer it. Only the person's own rows.
+_DAYS_PRACTISED_SQL = (
+    "SELECT COUNT(*) FROM ("
+    " SELECT local_date FROM {checkins} WHERE author_id = %s AND local_date BETWEEN %s AND %s"
+    " UNION"
+    " SELECT local_date FROM {appreciations} WHERE author_id = %s AND local_date BETWEEN %s AND %s"
+    ") AS practised"
+).format(checkins=CheckIn._meta.db_table, appreciations=Appreciation._meta.db_table)
+
+
 def days_practised(person: Person, today: dt.date) -> int:
     """How many dates this month the person checked in or wrote an appreciation."""
     first, last = month_bounds(today)
-    in_month = {"author": person, "local_date__range": (first, last)}
-    checkin_dates = CheckIn.objects.filter(**in_month).order_by().values_list("local_date", flat=True)
-    appreciation_dates = Appreciation.objects.filter(**in_month).order_by().values_list("local_date", flat=True)
-    return checkin_dates.union(appreciation_dates).count()
+    with connection.cursor() as cursor:
+        cursor.execute(_DAYS_PRACTISED_SQL, [person.pk, first, last] * 2)
+        return cursor.fetchone()[0]
 
 
 def _appreciations_with_replies(person: Person):
