@@ -344,7 +344,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if TESTING
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "rekindle.lib.staticfiles.StaticFilesStorage"
         )
     },
 }
