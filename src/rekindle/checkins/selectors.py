@@ -24,7 +24,7 @@ from rekindle.checkins.models import (
 )
 from rekindle.lib.dates import month_bounds
 from rekindle.spaces.models import Person
-from rekindle.spaces.selectors import Couple
+from rekindle.spaces.selectors import Couple, couple_for
 
 HISTORY_PAGE_SIZE = 10
 FEED_PAGE_SIZE = 20
@@ -274,25 +274,32 @@ def days_practised(person: Person, today: dt.date) -> int:
 
 
 def _appreciations_with_replies(person: Person):
-    return (
-        Appreciation.objects.visible_to(person)
-        .select_related("author")
-        .prefetch_related(
-            Prefetch(
-                "replies",
-                queryset=AppreciationReply.objects.visible_to(person).select_related("author"),
-                to_attr="visible_replies",
-            )
-        )
+    return Appreciation.objects.visible_to(person).prefetch_related(
+        Prefetch("replies", queryset=AppreciationReply.objects.visible_to(person), to_attr="visible_replies")
     )
 
 
+def _with_authors(person: Person, appreciations: list[Appreciation]) -> list[Appreciation]:
+    """Every author here is the viewer or their partner: filled in from the couple rather than
+    by joining the people table for each appreciation and reply."""
+    couple = couple_for(person)
+    if couple is not None:
+        for row in (row for a in appreciations for row in (a, *a.visible_replies)):
+            author = couple.member(row.author_id)
+            if author is not None:
+                row.author = author
+    return appreciations
+
+
 def appreciation_feed(person: Person, page_number=1):
-    return Paginator(_appreciations_with_replies(person), FEED_PAGE_SIZE).get_page(page_number)
+    page = Paginator(_appreciations_with_replies(person), FEED_PAGE_SIZE).get_page(page_number)
+    page.object_list = _with_authors(person, list(page.object_list))
+    return page
 
 
 def appreciation_for(person: Person, appreciation_id: int) -> Appreciation | None:
-    return _appreciations_with_replies(person).filter(pk=appreciation_id).first()
+    appreciation = _appreciations_with_replies(person).filter(pk=appreciation_id).first()
+    return _with_authors(person, [appreciation])[0] if appreciation is not None else None
 
 
 def latest_appreciation_from_partner(person: Person, couple: Couple | None) -> Appreciation | None:
