@@ -280,14 +280,10 @@ def _appreciations_with_replies(person: Person):
 
 
 def _with_authors(person: Person, appreciations: list[Appreciation]) -> list[Appreciation]:
-    """Every author here is the viewer or their partner: filled in from the couple rather than
-    by joining the people table for each appreciation and reply."""
     couple = couple_for(person)
     if couple is not None:
-        for row in (row for a in appreciations for row in (a, *a.visible_replies)):
-            author = couple.member(row.author_id)
-            if author is not None:
-                row.author = author
+        couple.fill_people(appreciations, "author")
+        couple.fill_people([reply for a in appreciations for reply in a.visible_replies], "author")
     return appreciations
 
 
