@@ -9,6 +9,10 @@ import sys
 from pathlib import Path
 
 DEFAULT_HOST = "127.0.0.1"
+# Gunicorn processes and threads in each, for a small server with two cores; measured with
+# `BENCH_LOAD=1 make bench` (README, "Benchmark").
+DEFAULT_WORKERS = 2
+DEFAULT_THREADS = 4
 DEFAULT_PORT = 8000
 
 
@@ -48,7 +52,7 @@ def serve(args: argparse.Namespace) -> int:
 
         start_in_background(data_dir=args.data_dir)  # one worker process beside the web workers
     print(f"Rekindle is running at {url}  (data: {settings.DATA_DIR}; stop with Ctrl-C)", flush=True)
-    run_gunicorn(host=args.host, port=args.port, workers=args.workers)
+    run_gunicorn(host=args.host, port=args.port, workers=args.workers, threads=args.threads)
     return 0
 
 
@@ -212,7 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = add("serve", "Set up (first time) and serve Rekindle with gunicorn.", serve)
     sub.add_argument("--host", default=os.environ.get("REKINDLE_HOST", DEFAULT_HOST))
     sub.add_argument("--port", type=int, default=os.environ.get("REKINDLE_PORT", DEFAULT_PORT))
-    sub.add_argument("--workers", type=int, default=os.environ.get("REKINDLE_WORKERS", 2))
+    sub.add_argument("--workers", type=int, default=os.environ.get("REKINDLE_WORKERS", DEFAULT_WORKERS))
+    sub.add_argument("--threads", type=int, default=os.environ.get("REKINDLE_THREADS", DEFAULT_THREADS),
+                     help="threads per worker")
 
     sub.add_argument("--no-worker", action="store_true",
                      help="don't run the background worker in this process (run `rekindle worker` instead)")

@@ -350,7 +350,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if TESTING
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "rekindle.lib.staticfiles.StaticFilesStorage"
         )
     },
 }

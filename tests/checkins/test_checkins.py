@@ -116,6 +116,24 @@ def test_partner_reflects_and_writer_answers(couple):
     assert "Alice says: that's it." in body
 
 
+def test_history_shows_both_answers_and_reflections_with_words_escaped(couple):
+    alice, bob = couple
+    mine = check_in(alice, {**ANSWERS, "rose": "<b>Fish & chips</b>"})
+    check_in(bob)
+    reflection = services.reflection_save(person=bob, checkin_id=mine.pk, item="rose", text="You <3 chips")
+    services.reflection_respond(person=alice, reflection_id=reflection.pk, response="not_quite")
+    alice_page = client_for(alice).get(reverse("checkin_history")).content.decode()
+    assert "&lt;b&gt;Fish &amp; chips&lt;/b&gt;" in alice_page and "<b>Fish" not in alice_page
+    assert "<strong>Bob heard:</strong> You &lt;3 chips" in alice_page
+    assert '<p class="pill">You said: not quite</p>' in alice_page
+    bob_page = client_for(bob).get(reverse("checkin_history")).content.decode()
+    assert "<strong>You heard:</strong> You &lt;3 chips" in bob_page
+    assert "Alice says: not quite. Want to try again?" in bob_page
+    day_url = reverse("checkin_day", kwargs={"day": mine.local_date})
+    assert f'<a href="{day_url}#their-bud-{mine.local_date:%Y%m%d}">Reflect this bud</a>' in bob_page
+    assert "Reflect this rose" not in bob_page  # already reflected
+
+
 def test_a_new_try_clears_the_old_answer(couple):
     alice, bob = couple
     mine = check_in(alice)

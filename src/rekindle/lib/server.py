@@ -20,13 +20,13 @@ class _Server(BaseApplication):
         return application
 
 
-def run_gunicorn(*, host: str, port: int, workers: int) -> None:
+def run_gunicorn(*, host: str, port: int, workers: int, threads: int) -> None:
     _Server(
         {
             "bind": f"{host}:{port}",
             "workers": max(1, workers),
             "worker_class": "gthread",
-            "threads": 4,
+            "threads": max(1, threads),
             "timeout": 60,
             "graceful_timeout": 10,
             "accesslog": None,

@@ -1,4 +1,4 @@
-from rekindle.navigation.destinations import DESTINATIONS, destination_for, way_back
+from rekindle.navigation.destinations import destination_for, way_back
 
 
 def navigation(request):
@@ -8,7 +8,6 @@ def navigation(request):
     current = destination_for(name)
     back = way_back(name)
     return {
-        "nav_destinations": DESTINATIONS,
         "nav_current": current.key if current else "",
         "nav_back": {"url_name": back[0], "label": back[1]} if back else None,
     }

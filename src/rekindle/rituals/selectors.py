@@ -15,20 +15,24 @@ from rekindle.rituals.models import (
     MeetingEntry,
     QuarterlyReview,
 )
-from rekindle.spaces.selectors import Couple
+from rekindle.spaces.selectors import Couple, couple_for
 
 KEPT_RATE_WEEKS = 8
 
 
+def _by_us(person, rows: list) -> list:
+    """Authors from the couple, not a join with the people table per row."""
+    couple = couple_for(person)
+    return couple.fill_people(rows, "author") if couple is not None else rows
+
+
 def open_commitments(person):
-    return list(Commitment.objects.visible_to(person).filter(outcome=Commitment.OPEN).select_related("author"))
+    return _by_us(person, list(Commitment.objects.visible_to(person).filter(outcome=Commitment.OPEN)))
 
 
 def recent_outcomes(person, limit: int = 20):
-    return list(
-        Commitment.objects.visible_to(person).exclude(outcome=Commitment.OPEN).select_related("author")
-        .order_by("-outcome_at")[:limit]
-    )
+    rows = Commitment.objects.visible_to(person).exclude(outcome=Commitment.OPEN).order_by("-outcome_at")[:limit]
+    return _by_us(person, list(rows))
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,7 @@ def kept_rate(person, now: dt.datetime) -> KeptRate:
 
 
 def experiments(person):
-    return list(Experiment.objects.visible_to(person).select_related("author").order_by("status", "review_on")[:50])
+    return _by_us(person, list(Experiment.objects.visible_to(person).order_by("status", "review_on")[:50]))
 
 
 def meeting_for(couple: Couple, meeting_id: int) -> Meeting | None:

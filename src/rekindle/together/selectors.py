@@ -16,22 +16,25 @@ DONE_PAGE_SIZE = 20
 
 
 def _ours(person: Person, couple: Couple):
-    return BucketItem.objects.visible_to(person).filter(space=couple.space).select_related("author", "done_by")
+    return BucketItem.objects.visible_to(person).filter(space=couple.space)
 
 
 def open_items(person: Person, couple: Couple) -> list[BucketItem]:
     """What the two of you still want to do, newest first."""
-    return list(_ours(person, couple).filter(done_on__isnull=True))
+    return couple.fill_people(list(_ours(person, couple).filter(done_on__isnull=True)), "author", "done_by")
 
 
 def done_items(person: Person, couple: Couple, page_number) -> Page:
     """A page of what you've done together, most recent first: your memories."""
     done = _ours(person, couple).filter(done_on__isnull=False).order_by("-done_on", "-id")
-    return Paginator(done, DONE_PAGE_SIZE).get_page(page_number)
+    page = Paginator(done, DONE_PAGE_SIZE).get_page(page_number)
+    page.object_list = couple.fill_people(list(page.object_list), "author", "done_by")
+    return page
 
 
 def item_for(person: Person, couple: Couple, item_id: int) -> BucketItem | None:
-    return _ours(person, couple).filter(pk=item_id).first()
+    item = _ours(person, couple).filter(pk=item_id).first()
+    return couple.fill_people([item], "author", "done_by")[0] if item is not None else None
 
 
 def listed_idea_ids(person: Person, couple: Couple) -> set[str]:

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from html import escape
 from pathlib import Path
 
 from django import template
+from django.urls import get_script_prefix, reverse
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -32,6 +34,30 @@ def _svg(name: str) -> str:
 @register.simple_tag
 def icon(name: str) -> str:
     return mark_safe(_svg(name))  # our own vendored files, never user input
+
+
+@lru_cache(maxsize=8)
+def _tabs(script_prefix: str) -> tuple[tuple[str, str, str], ...]:
+    """(key, link, the link's icon and label) for each destination, under one script prefix."""
+    from rekindle.navigation.destinations import DESTINATIONS
+
+    return tuple(
+        (d.key, reverse(d.url_name), f'{_svg(d.icon)}<span class="tab-label">{escape(d.label)}</span>')
+        for d in DESTINATIONS
+    )
+
+
+@register.simple_tag(takes_context=True)
+def tab_bar(context) -> str:
+    """The five tabs with the current one marked, and the unread mark after Today. Every signed-in
+    page draws them, so the links and icons are built once per process, not per page."""
+    current = context.get("nav_current", "")
+    mark = context.template.engine.get_template("news/_unread_mark.html").render(context)
+    items = []
+    for key, href, inner in _tabs(get_script_prefix()):
+        marked = ' aria-current="page"' if key == current else ""
+        items.append(f'<li><a href="{href}" class="tab"{marked}>{inner}</a>{mark if key == "today" else ""}</li>')
+    return mark_safe("".join(items))  # fixed markup; the mark is a rendered template
 
 
 @register.simple_tag(takes_context=True)
