@@ -177,7 +177,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "rekindle.urls"
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"  # lets templates/django/forms/ restyle fields
+FORM_RENDERER = "rekindle.lib.form_rendering.Renderer"  # templates/django/forms/ restyle fields; the common ones in Python
 WSGI_APPLICATION = "rekindle.wsgi.application"
 
 TEMPLATES = [

@@ -23,6 +23,7 @@ from rekindle.checkins.models import (
     Reflection,
 )
 from rekindle.lib.dates import month_bounds
+from rekindle.lib.prepared import prepared
 from rekindle.spaces.models import Person
 from rekindle.spaces.selectors import Couple, couple_for
 
@@ -194,6 +195,27 @@ def checkin_day(
     return day
 
 
+def _today_or_recent(date: dt.date, revealed_since: dt.datetime) -> Q:
+    """The viewer's check-ins of `date`, and earlier ones whose round was revealed since then."""
+    return Q(local_date=date) | Q(local_date__lt=date, round__completed_at__gte=revealed_since)
+
+
+@prepared
+def _today_rows(viewer, couple, date, revealed_since):
+    return CheckIn.objects.in_pairs_answered_by(viewer, _today_or_recent(date, revealed_since)).select_related("round")
+
+
+@prepared
+def reflections_on(viewer, couple, checkin_ids):
+    """The reflections the viewer may read on these check-ins."""
+    return Reflection.objects.visible_to(viewer).filter(checkin__in=checkin_ids)
+
+
+@prepared
+def _rounds_rows(viewer, couple, round_ids):
+    return CheckIn.objects.in_pairs_answered_by(viewer, round__in=round_ids).select_related("round")
+
+
 def checkin_today(person: Person, couple: Couple | None, *, with_reflections: bool = False) -> CheckInDay:
     """Today's check-in card: the viewer's check-in date now, and before they have checked in,
     the last round if it was revealed within RECENT_REVEAL (a partner far behind completed it
@@ -203,9 +225,13 @@ def checkin_today(person: Person, couple: Couple | None, *, with_reflections: bo
     day = CheckInDay(date=date)
     if couple is None:
         return day
-    recent = Q(local_date__lt=date, round__completed_at__gte=at - RECENT_REVEAL)
     rounds: dict[int, list[CheckIn]] = {}
-    for checkin in _round_rows(person, Q(local_date=date) | recent, with_reflections=with_reflections):
+    rows = (
+        _round_rows(person, _today_or_recent(date, at - RECENT_REVEAL), with_reflections=True)
+        if with_reflections
+        else _today_rows.rows(person, date, at - RECENT_REVEAL)
+    )
+    for checkin in rows:
         rounds.setdefault(checkin.round_id, []).append(checkin)
     my_dates = {c.round_id: c.local_date for group in rounds.values() for c in group if c.author_id == person.pk}
     for round_id, my_date in my_dates.items():
@@ -244,10 +270,12 @@ def checkin_history(person: Person, page_number, *, couple: Couple | None = None
     dates = {checkin.round_id: checkin.local_date for checkin in page.object_list}
     days = {round_id: CheckInDay(date=date) for round_id, date in dates.items()}
     if days:
-        rows = _with_reflections(
-            person, CheckIn.objects.in_pairs_answered_by(person, round__in=list(days)).select_related("round")
-        )
+        rows = _rounds_rows.rows(person, list(days))
+        by_checkin: dict[int, list[Reflection]] = {}
+        for reflection in reflections_on.rows(person, [checkin.pk for checkin in rows]) if rows else ():
+            by_checkin.setdefault(reflection.checkin_id, []).append(reflection)
         for checkin in rows:
+            checkin.visible_reflections = by_checkin.get(checkin.pk, [])
             _place(person, couple, days[checkin.round_id], checkin, at)
         for day in days.values():
             _settle(person, couple, day, at)
@@ -298,10 +326,15 @@ def appreciation_for(person: Person, appreciation_id: int) -> Appreciation | Non
     return _with_authors(person, [appreciation])[0] if appreciation is not None else None
 
 
+@prepared
+def _latest_from_partner(viewer, couple):
+    return Appreciation.objects.visible_to(viewer).filter(author=couple.partner)[:1]
+
+
 def latest_appreciation_from_partner(person: Person, couple: Couple | None) -> Appreciation | None:
     if couple is None or couple.partner is None:
         return None
-    latest = Appreciation.objects.visible_to(person).filter(author=couple.partner).first()
+    latest = _latest_from_partner.first(person)
     if latest is not None:
         latest.author = couple.partner
     return latest

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from rekindle.lib.prepared import prepared
 from rekindle.programs.content import Activity, Program, Step, get_program
 from rekindle.programs.models import (
     ActivityDone,
@@ -17,8 +18,13 @@ from rekindle.spaces.models import Membership
 from rekindle.spaces.selectors import Couple
 
 
+@prepared
+def _running_in(space_id: int):
+    return Enrolment.objects.filter(space=space_id, status__in=Enrolment.RUNNING)[:1]
+
+
 def running_enrolment(couple: Couple) -> Enrolment | None:
-    return Enrolment.objects.filter(space=couple.space, status__in=Enrolment.RUNNING).first()
+    return _running_in.first(couple.space.pk)
 
 
 def enrolment_for(couple: Couple, enrolment_id: int) -> Enrolment | None:

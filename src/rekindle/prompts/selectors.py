@@ -19,6 +19,7 @@ from django.db.models import (
     Value,
 )
 
+from rekindle.lib.prepared import prepared
 from rekindle.prompts import content
 from rekindle.prompts.models import CustomPrompt, Draw, Favourite, PromptAnswer
 from rekindle.spaces.models import Person
@@ -133,8 +134,14 @@ def open_draw(recent: Sequence[DrawView]) -> DrawView | None:
     return recent[0] if recent and not recent[0].settled else None
 
 
+@prepared
+def _newest_draw(viewer, couple):
+    return _draws(viewer, couple)[:1]
+
+
 def tonight(person: Person, couple: Couple) -> DrawView | None:
-    return open_draw(recent_draws(person, couple, limit=1))
+    """The newest draw while it waits for an answer (Today asks on every visit: a prepared query)."""
+    return open_draw([_view(draw, couple) for draw in _with_custom_text(person, _newest_draw.rows(person))])
 
 
 def draw_view(person: Person, couple: Couple, draw_id: int) -> DrawView | None:

@@ -11,12 +11,21 @@ from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
+from rekindle.lib.prepared import prepared
+
+
+@prepared
+def _person_with_settings(person_id: int):
+    return get_user_model()._default_manager.select_related("care_preferences").filter(pk=person_id)
+
 
 class _LoadsPersonWithSettings:
     def get_user(self, user_id):
-        person = (
-            get_user_model()._default_manager.select_related("care_preferences").filter(pk=user_id).first()
-        )
+        try:
+            person_id = int(user_id)
+        except (TypeError, ValueError):
+            return None
+        person = _person_with_settings.first(person_id)
         return person if person is not None and self.user_can_authenticate(person) else None
 
 

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 
 from rekindle.lib.dates import zone
+from rekindle.lib.prepared import prepared
 from rekindle.spaces.models import Invite, Membership, Person, Space
 
 
@@ -70,12 +71,7 @@ def couple_for(person: Person) -> Couple | None:
     if cached is not None and cached[0] == _generation:
         return cached[1]
     generation = _generation
-    # `space = (one value)`, not `space IN (…)`: the planner then expects two rows and walks
-    # the indexes, instead of hashing the whole people table when its statistics are stale.
-    my_space = Membership.objects.active().filter(person=person).values("space")[:1]
-    memberships = list(
-        Membership.objects.active().filter(space=Subquery(my_space)).select_related("space", "person")
-    )
+    memberships = active_memberships_with.rows(person.pk)
     if not memberships:
         couple = None
     else:
@@ -83,6 +79,20 @@ def couple_for(person: Person) -> Couple | None:
         couple = Couple(space=memberships[0].space, me=person, partner=partner)
     person._rekindle_couple = (generation, couple)
     return couple
+
+
+@prepared
+def active_memberships_with(person_id: int):
+    """The active memberships of the space the person is an active member of, with its people."""
+    # `space = (one value)`, not `space IN (…)`: the planner then expects two rows and walks
+    # the indexes, instead of hashing the whole people table when its statistics are stale.
+    my_space = Membership.objects.active().filter(person=person_id).values("space")[:1]
+    return Membership.objects.active().filter(space=Subquery(my_space)).select_related("space", "person")
+
+
+def known_couple(person: Person, couple: Couple | None) -> None:
+    """Tell `couple_for` the person's couple without asking the database (for stand-ins)."""
+    person._rekindle_couple = (_generation, couple)
 
 
 def couple_for_request(request) -> Couple | None:

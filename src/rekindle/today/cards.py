@@ -20,7 +20,6 @@ from rekindle.care.selectors import preferences_for
 from rekindle.care.signposting import REASONS as HELP_REASONS
 from rekindle.checkins import selectors as checkins
 from rekindle.checkins.forms import AppreciationForm, CheckInForm
-from rekindle.checkins.models import Reflection
 from rekindle.dates.selectors import today_plans
 from rekindle.goals.selectors import due_step
 from rekindle.lib.dates import zone
@@ -45,7 +44,7 @@ class TodayPage:
         day = checkins.checkin_today(self.person, self.couple)
         if day.revealed:
             # Reflections are only needed once the answers are open, for the reveal: one query.
-            for reflection in Reflection.objects.visible_to(self.person).filter(checkin__in=[day.mine, day.theirs]):
+            for reflection in checkins.reflections_on.rows(self.person, [day.mine.pk, day.theirs.pk]):
                 day.reflections[(reflection.checkin_id, reflection.item)] = reflection
         return day
 

@@ -1,0 +1,241 @@
+"""Querysets compiled to SQL once per process, then run with new values.
+
+Building and compiling a Django queryset costs about twenty times the Python that running its
+SQL does (0.5 ms against 0.03 ms for a lookup by id here). The queries asked on every visit
+(the signed-in person, their couple, Today's cards) pay that each time. `prepared` builds such
+a queryset once, with placeholder values, keeps its SQL, and on each call puts the real values
+where the placeholders were and turns the rows into model instances the way Django does.
+
+    @prepared
+    def _latest_from_partner(viewer, couple):
+        return Appreciation.objects.visible_to(viewer).filter(author=couple.partner)[:1]
+
+    latest = _latest_from_partner.first(person)
+
+Called with a viewer (a `Person`) first, the build gets a stand-in viewer and a stand-in of
+their couple (`couple_for`), with placeholder ids for the person, the space and the partner:
+`visible_to(viewer)` in a build is the one privacy rule of `spaces.selectors`, unchanged.
+Every other argument that is an int, a date or a datetime becomes a placeholder of its type,
+and a non-empty list of ints a placeholder per item (compiled once per length); anything else (None, a bool, a string) is passed as it is and shapes the SQL, which is
+compiled once for each combination of those and of whether the viewer has a couple and a
+partner.
+
+A build may use its arguments only as values in the ORM (ids, dates to compare with): it runs
+once, so anything else it read from them (a time zone, say) would be baked in. A placeholder
+passed as a value that does not reach the SQL parameters fails the first call rather than run
+the wrong SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import threading
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from django.db import connections, router
+from django.db.models.query import ModelIterable, get_related_populators
+
+from rekindle.spaces.models import Person, Space
+
+_FIRST_ID = 7_340_000_000_000  # placeholder ids: far beyond any real row's
+_FIRST_YEAR = 1101  # placeholder dates: years nobody writes about
+
+
+@dataclass(frozen=True)
+class _Slot:
+    index: int  # which SQL parameter
+    name: str  # which value goes there
+    adapt: Callable[[Any], Any]  # how Django turned the value into that parameter
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    sql: str
+    params: tuple
+    slots: tuple[_Slot, ...]
+    compiler: Any
+    db: str
+    init_list: list[str]
+    model_start: int
+    model_end: int
+    populators: list
+    annotations: dict
+
+
+class prepared:  # noqa: N801 — a decorator
+    def __init__(self, build: Callable):
+        self._build = build
+        self._compiled: dict[tuple, _Compiled] = {}
+        self._lock = threading.Lock()
+        self.__doc__ = build.__doc__
+        self.__name__ = build.__name__
+
+    def first(self, *args):
+        found = self.rows(*args)
+        return found[0] if found else None
+
+    def rows(self, *args) -> list:
+        values, shape = _values_and_shape(args)
+        compiled = self._compiled.get(shape)
+        if compiled is None:
+            with self._lock:
+                compiled = self._compiled.get(shape) or self._compile(args)
+                self._compiled[shape] = compiled
+        return _run(compiled, values)
+
+    def _compile(self, args) -> _Compiled:
+        stand_ins, placeholders = _stand_ins(args)
+        queryset = self._build(*stand_ins)
+        if queryset._iterable_class is not ModelIterable or queryset._prefetch_related_lookups:
+            raise TypeError(f"{self.__name__}: a prepared query returns model instances, with no prefetch")
+        db = router.db_for_read(queryset.model)
+        connection = connections[db]
+        compiler = queryset.query.get_compiler(using=db)
+        sql, params = compiler.as_sql()  # also fills compiler.select and klass_info
+        slots, found = [], set()
+        for index, param in enumerate(params):
+            for name, (placeholder, adapters) in placeholders.items():
+                adapt = next((a for a in adapters(connection) if _equal(a(placeholder), param)), None)
+                if adapt is not None:
+                    slots.append(_Slot(index, name, adapt))
+                    found.add(name)
+                    break
+        # The viewer's ids may go unused (a solo viewer's rule needs no space); a value passed
+        # on purpose must reach the parameters, not be written into the SQL (a slice's bound).
+        missing = {name for name in placeholders if name.startswith("v")} - found
+        if missing:
+            raise ValueError(f"{self.__name__}: placeholders {sorted(missing)} did not reach the SQL")
+        klass_info = compiler.klass_info
+        start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+        return _Compiled(
+            sql=sql,
+            params=tuple(params),
+            slots=tuple(slots),
+            compiler=compiler,
+            db=db,
+            init_list=[column[0].target.attname for column in compiler.select[start:end]],
+            model_start=start,
+            model_end=end,
+            populators=get_related_populators(klass_info, compiler.select, db),
+            annotations=dict(compiler.annotation_col_map or {}),
+        )
+
+
+def _equal(a, b) -> bool:
+    return type(a) is type(b) and a == b
+
+
+def _run(compiled: _Compiled, values: dict[str, Any]) -> list:
+    """What `ModelIterable` does, from the kept SQL and the new values."""
+    params = list(compiled.params)
+    for slot in compiled.slots:
+        params[slot.index] = slot.adapt(values[slot.name])
+    with connections[compiled.db].cursor() as cursor:
+        cursor.execute(compiled.sql, params)
+        fetched = cursor.fetchall()
+    compiler = compiled.compiler
+    model = compiler.klass_info["model"]
+    objects = []
+    for row in compiler.results_iter(results=[fetched]):
+        obj = model.from_db(compiled.db, compiled.init_list, row[compiled.model_start : compiled.model_end])
+        for populator in compiled.populators:
+            populator.populate(row, obj)
+        for attr, position in compiled.annotations.items():
+            setattr(obj, attr, row[position])
+        objects.append(obj)
+    return objects
+
+
+def _values_and_shape(args) -> tuple[dict[str, Any], tuple]:
+    """The real values by placeholder name, and what decides the SQL's form."""
+    from rekindle.spaces.selectors import couple_for  # spaces.selectors prepares its own queries
+
+    values: dict[str, Any] = {}
+    shape: list = []
+    for position, arg in enumerate(args):
+        if position == 0 and isinstance(arg, Person):
+            couple = couple_for(arg)
+            values["me"] = arg.pk
+            if couple is not None:
+                values["space"] = couple.space.pk
+                if couple.partner is not None:
+                    values["partner"] = couple.partner.pk
+            shape.append("none" if couple is None else "solo" if couple.partner is None else "pair")
+        elif _placeholder_kind(arg) is not None:
+            values[f"v{position}"] = arg
+            shape.append(_placeholder_kind(arg))
+        elif _is_id_list(arg):
+            values.update((f"v{position}.{i}", item) for i, item in enumerate(arg))
+            shape.append(("ids", len(arg)))
+        else:
+            shape.append(("as is", arg))
+    return values, tuple(shape)
+
+
+def _is_id_list(value) -> bool:
+    """A non-empty list of ints: one placeholder each, compiled once per length (an empty one
+    has no SQL: the caller knows there is nothing to ask for)."""
+    return isinstance(value, (list, tuple)) and bool(value) and all(_placeholder_kind(v) == "int" for v in value)
+
+
+def _placeholder_kind(value) -> str | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, dt.datetime):
+        return "datetime"
+    if isinstance(value, dt.date):
+        return "date"
+    if isinstance(value, int):
+        return "int"
+    return None
+
+
+def _stand_ins(args) -> tuple[list, dict[str, tuple[Any, Callable]]]:
+    """The build's arguments, and each placeholder with the adapters that may have turned it
+    into an SQL parameter (as it is; or as the database backend adapts a date or datetime)."""
+    from rekindle.spaces.selectors import Couple, couple_for, known_couple
+
+    serial = itertools.count(1)
+    placeholders: dict[str, tuple[Any, Callable]] = {}
+
+    def an_id(name: str) -> int:
+        value = _FIRST_ID + next(serial)
+        placeholders[name] = (value, lambda connection: (_same,))
+        return value
+
+    stand_ins: list = []
+    for position, arg in enumerate(args):
+        if position == 0 and isinstance(arg, Person):
+            viewer = Person(pk=an_id("me"))
+            couple = couple_for(arg)
+            stand_in = None
+            if couple is not None:
+                partner = Person(pk=an_id("partner")) if couple.partner is not None else None
+                stand_in = Couple(space=Space(pk=an_id("space")), me=viewer, partner=partner)
+            known_couple(viewer, stand_in)
+            stand_ins += [viewer, stand_in]
+            continue
+        kind = _placeholder_kind(arg)
+        name = f"v{position}"
+        if _is_id_list(arg):
+            stand_ins.append([an_id(f"{name}.{i}") for i in range(len(arg))])
+        elif kind == "int":
+            stand_ins.append(an_id(name))
+        elif kind == "datetime":
+            value = dt.datetime(_FIRST_YEAR + next(serial), 1, 1, 1, 1, 1, tzinfo=dt.timezone.utc)
+            placeholders[name] = (value, lambda connection: (_same, connection.ops.adapt_datetimefield_value))
+            stand_ins.append(value)
+        elif kind == "date":
+            value = dt.date(_FIRST_YEAR + next(serial), 1, 1)
+            placeholders[name] = (value, lambda connection: (_same, connection.ops.adapt_datefield_value))
+            stand_ins.append(value)
+        else:
+            stand_ins.append(arg)
+    return stand_ins, placeholders
+
+
+def _same(value):
+    return value
+

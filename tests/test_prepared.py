@@ -1,0 +1,121 @@
+"""`rekindle.lib.prepared`: a query compiled once gives what its queryset gives, for every viewer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from rekindle.checkins import services as checkin_services
+from rekindle.checkins.models import Appreciation, CheckIn
+from rekindle.lib.prepared import prepared
+from rekindle.spaces import services as space_services
+from rekindle.spaces.selectors import couple_for
+
+
+@prepared
+def visible_appreciations(viewer, couple):
+    return Appreciation.objects.visible_to(viewer).order_by("id")
+
+
+@prepared
+def appreciations_between(viewer, couple, since, until):
+    return Appreciation.objects.visible_to(viewer).filter(created_at__gte=since, local_date__lte=until).order_by("id")
+
+
+@prepared
+def checkins_with_rounds(viewer, couple, date):
+    return CheckIn.objects.visible_to(viewer).filter(local_date=date).select_related("round", "author")
+
+
+def appreciate(person, text):
+    return checkin_services.appreciation_create(person=person, couple=couple_for(person), text=text, submission=None)
+
+
+def texts(rows):
+    return sorted(row.text for row in rows)
+
+
+def test_a_prepared_query_gives_what_its_queryset_gives_to_each_viewer(couple, other_couple, erin):
+    alice, bob = couple
+    carol, _dave = other_couple
+    appreciate(alice, "You made the morning easy.")
+    appreciate(bob, "You listened all evening.")
+    appreciate(carol, "Thank you for the walk.")
+    appreciate(erin, "A note to myself.")
+    for viewer in (alice, bob, carol, erin):
+        expected = list(Appreciation.objects.visible_to(viewer).order_by("id"))
+        assert visible_appreciations.rows(viewer) == expected
+        assert [row.text for row in visible_appreciations.rows(viewer)] == [row.text for row in expected]
+    assert texts(visible_appreciations.rows(alice)) == ["You listened all evening.", "You made the morning easy."]
+    assert texts(visible_appreciations.rows(carol)) == ["Thank you for the walk."]
+    assert texts(visible_appreciations.rows(erin)) == ["A note to myself."]
+
+
+def test_after_a_partner_leaves_the_prepared_rule_follows(couple):
+    alice, bob = couple
+    appreciate(alice, "Mine to keep.")
+    appreciate(bob, "His, while we share a space.")
+    assert len(visible_appreciations.rows(alice)) == 2
+    space_services.space_leave(person=bob)
+    assert texts(visible_appreciations.rows(alice)) == ["Mine to keep."]
+    assert texts(visible_appreciations.rows(bob)) == ["His, while we share a space."]
+
+
+def test_dates_and_datetimes_are_values_not_part_of_the_sql(couple):
+    alice, _bob = couple
+    appreciate(alice, "Today's.")
+    today = alice.today()
+    an_hour_ago = timezone.now() - dt.timedelta(hours=1)
+    assert texts(appreciations_between.rows(alice, an_hour_ago, today)) == ["Today's."]
+    assert appreciations_between.rows(alice, an_hour_ago, today - dt.timedelta(days=1)) == []
+    assert appreciations_between.rows(alice, timezone.now() + dt.timedelta(hours=1), today) == []
+
+
+def test_related_rows_come_filled_in_one_query(couple):
+    alice, bob = couple
+    checkin_services.checkin_submit(
+        person=alice, couple=couple_for(alice), answers={"rose": "A slow breakfast.", "bud": "The weekend.", "thorn": "A long day."}, revision=None
+    )
+    couple_for(alice)
+    with CaptureQueriesContext(connection) as queries:
+        (checkin,) = checkins_with_rounds.rows(alice, alice.checkin_today())
+        assert checkin.author.display_name == "Alice"
+        assert checkin.round.date == checkin.local_date
+    assert len(queries) == 1
+
+
+def test_a_value_written_into_the_sql_is_refused():
+    @prepared
+    def first_n(limit):
+        return Appreciation.objects.all()[:limit]
+
+    with pytest.raises(ValueError, match="did not reach the SQL"):
+        first_n.rows(3)
+
+
+def test_only_model_rows_can_be_prepared(db):
+    @prepared
+    def texts_only(appreciation_id):
+        return Appreciation.objects.filter(pk=appreciation_id).values("text")
+
+    with pytest.raises(TypeError):
+        texts_only.rows(1)
+
+
+@prepared
+def appreciations_by_id(viewer, couple, ids):
+    return Appreciation.objects.visible_to(viewer).filter(pk__in=ids).order_by("id")
+
+
+def test_a_list_of_ids_is_values_compiled_once_per_length(couple, other_couple):
+    alice, _bob = couple
+    carol, _dave = other_couple
+    mine = [appreciate(alice, f"Thing {n}.").pk for n in range(3)]
+    theirs = appreciate(carol, "Not for Alice.").pk
+    assert texts(appreciations_by_id.rows(alice, mine)) == ["Thing 0.", "Thing 1.", "Thing 2."]
+    assert texts(appreciations_by_id.rows(alice, [mine[2], theirs])) == ["Thing 2."]
+    assert texts(appreciations_by_id.rows(alice, [theirs])) == []
