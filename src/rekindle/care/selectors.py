@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rekindle.care.models import CarePreferences, SafetyCheck
+from rekindle.lib.prepared import prepared
 from rekindle.spaces.models import Membership
 
 
@@ -32,5 +33,10 @@ def joint_conflict_exercises_hidden(space) -> bool:
     True when any active member asked for it. Callers show nothing about why — to the
     partner, those exercises are simply not offered here.
     """
-    members = Membership.objects.active().filter(space=space).values("person")
-    return CarePreferences.objects.filter(person__in=members, hide_joint_conflict=True).exists()
+    return bool(_asked_to_hide_joint_exercises.rows(space.pk))
+
+
+@prepared
+def _asked_to_hide_joint_exercises(space_id: int):
+    members = Membership.objects.active().filter(space=space_id).values("person")
+    return CarePreferences.objects.filter(person__in=members, hide_joint_conflict=True)[:1]

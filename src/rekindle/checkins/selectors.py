@@ -137,10 +137,14 @@ def joinable_round(person: Person, couple: Couple | None, *, at: dt.datetime | N
     )
 
 
-def _with_reflections(person: Person, queryset):
-    return queryset.prefetch_related(
-        Prefetch("reflections", queryset=Reflection.objects.visible_to(person), to_attr="visible_reflections")
-    )
+def _with_reflections(person: Person, rows: list[CheckIn]) -> list[CheckIn]:
+    """Each check-in with the reflections on it the viewer may read: one query for all of them."""
+    by_checkin: dict[int, list[Reflection]] = {}
+    for reflection in reflections_on.rows(person, [checkin.pk for checkin in rows]) if rows else ():
+        by_checkin.setdefault(reflection.checkin_id, []).append(reflection)
+    for checkin in rows:
+        checkin.visible_reflections = by_checkin.get(checkin.pk, [])
+    return rows
 
 
 def _attach(day: CheckInDay, checkin: CheckIn) -> None:
@@ -167,10 +171,27 @@ def _settle(person: Person, couple: Couple | None, day: CheckInDay, at: dt.datet
         )
 
 
-def _round_rows(person: Person, *own_q: Q, with_reflections: bool, **own_filters):
-    """Every check-in the viewer may read in the rounds of their own check-ins that match."""
-    rows = CheckIn.objects.in_pairs_answered_by(person, *own_q, **own_filters).select_related("round")
-    return _with_reflections(person, rows) if with_reflections else rows
+# Every check-in the viewer may read in the rounds of their own check-ins of a date, of today
+# (or recently revealed), or of a page of history.
+@prepared
+def _day_rows(viewer, couple, date):
+    return CheckIn.objects.in_pairs_answered_by(viewer, local_date=date).select_related("round")
+
+
+@prepared
+def _today_rows(viewer, couple, date, revealed_since):
+    return CheckIn.objects.in_pairs_answered_by(viewer, _today_or_recent(date, revealed_since)).select_related("round")
+
+
+@prepared
+def _rounds_rows(viewer, couple, round_ids):
+    return CheckIn.objects.in_pairs_answered_by(viewer, round__in=round_ids).select_related("round")
+
+
+@prepared
+def reflections_on(viewer, couple, checkin_ids):
+    """The reflections the viewer may read on these check-ins."""
+    return Reflection.objects.visible_to(viewer).filter(checkin__in=checkin_ids)
 
 
 def checkin_day(
@@ -186,7 +207,8 @@ def checkin_day(
     if couple is None:
         return day
     at = timezone.now() if at is None else at
-    for checkin in _round_rows(person, with_reflections=with_reflections, local_date=date):
+    rows = _day_rows.rows(person, date)
+    for checkin in _with_reflections(person, rows) if with_reflections else rows:
         _place(person, couple, day, checkin, at)
     _settle(person, couple, day, at)
     if day.mine is None and date == person.checkin_today(at):
@@ -200,22 +222,6 @@ def _today_or_recent(date: dt.date, revealed_since: dt.datetime) -> Q:
     return Q(local_date=date) | Q(local_date__lt=date, round__completed_at__gte=revealed_since)
 
 
-@prepared
-def _today_rows(viewer, couple, date, revealed_since):
-    return CheckIn.objects.in_pairs_answered_by(viewer, _today_or_recent(date, revealed_since)).select_related("round")
-
-
-@prepared
-def reflections_on(viewer, couple, checkin_ids):
-    """The reflections the viewer may read on these check-ins."""
-    return Reflection.objects.visible_to(viewer).filter(checkin__in=checkin_ids)
-
-
-@prepared
-def _rounds_rows(viewer, couple, round_ids):
-    return CheckIn.objects.in_pairs_answered_by(viewer, round__in=round_ids).select_related("round")
-
-
 def checkin_today(person: Person, couple: Couple | None, *, with_reflections: bool = False) -> CheckInDay:
     """Today's check-in card: the viewer's check-in date now, and before they have checked in,
     the last round if it was revealed within RECENT_REVEAL (a partner far behind completed it
@@ -226,12 +232,8 @@ def checkin_today(person: Person, couple: Couple | None, *, with_reflections: bo
     if couple is None:
         return day
     rounds: dict[int, list[CheckIn]] = {}
-    rows = (
-        _round_rows(person, _today_or_recent(date, at - RECENT_REVEAL), with_reflections=True)
-        if with_reflections
-        else _today_rows.rows(person, date, at - RECENT_REVEAL)
-    )
-    for checkin in rows:
+    rows = _today_rows.rows(person, date, at - RECENT_REVEAL)
+    for checkin in _with_reflections(person, rows) if with_reflections else rows:
         rounds.setdefault(checkin.round_id, []).append(checkin)
     my_dates = {c.round_id: c.local_date for group in rounds.values() for c in group if c.author_id == person.pk}
     for round_id, my_date in my_dates.items():
@@ -270,12 +272,7 @@ def checkin_history(person: Person, page_number, *, couple: Couple | None = None
     dates = {checkin.round_id: checkin.local_date for checkin in page.object_list}
     days = {round_id: CheckInDay(date=date) for round_id, date in dates.items()}
     if days:
-        rows = _rounds_rows.rows(person, list(days))
-        by_checkin: dict[int, list[Reflection]] = {}
-        for reflection in reflections_on.rows(person, [checkin.pk for checkin in rows]) if rows else ():
-            by_checkin.setdefault(reflection.checkin_id, []).append(reflection)
-        for checkin in rows:
-            checkin.visible_reflections = by_checkin.get(checkin.pk, [])
+        for checkin in _with_reflections(person, _rounds_rows.rows(person, list(days))):
             _place(person, couple, days[checkin.round_id], checkin, at)
         for day in days.values():
             _settle(person, couple, day, at)

@@ -20,6 +20,10 @@ and a non-empty list of ints a placeholder per item (compiled once per length); 
 compiled once for each combination of those and of whether the viewer has a couple and a
 partner.
 
+`Fixed(value)` passes an int as it is, for what is written into the SQL, such as a slice's
+bound: `rows(person, Fixed(limit))` compiles once per limit. The viewer's space carries its
+`member_left_at` (a placeholder when set), which some rules read.
+
 A build may use its arguments only as values in the ORM (ids, dates to compare with): it runs
 once, so anything else it read from them (a time zone, say) would be baked in. A placeholder
 passed as a value that does not reach the SQL parameters fails the first call rather than run
@@ -41,6 +45,13 @@ from rekindle.spaces.models import Person, Space
 
 _FIRST_ID = 7_340_000_000_000  # placeholder ids: far beyond any real row's
 _FIRST_YEAR = 1101  # placeholder dates: years nobody writes about
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """A value written into the SQL as it is (a slice's bound): one compiled query per value."""
+
+    value: Any
 
 
 @dataclass(frozen=True)
@@ -162,7 +173,14 @@ def _values_and_shape(args) -> tuple[dict[str, Any], tuple]:
                 values["space"] = couple.space.pk
                 if couple.partner is not None:
                     values["partner"] = couple.partner.pk
-            shape.append("none" if couple is None else "solo" if couple.partner is None else "pair")
+                if couple.space.member_left_at is not None:
+                    values["left_at"] = couple.space.member_left_at
+            shape.append(
+                "none" if couple is None else ("solo" if couple.partner is None else "pair",
+                                               couple.space.member_left_at is not None)
+            )
+        elif isinstance(arg, Fixed):
+            shape.append(("fixed", arg.value))
         elif _placeholder_kind(arg) is not None:
             values[f"v{position}"] = arg
             shape.append(_placeholder_kind(arg))
@@ -205,15 +223,26 @@ def _stand_ins(args) -> tuple[list, dict[str, tuple[Any, Callable]]]:
         placeholders[name] = (value, lambda connection: (_same,))
         return value
 
+    def a_datetime(name: str) -> dt.datetime:
+        value = dt.datetime(_FIRST_YEAR + next(serial), 1, 1, 1, 1, 1, tzinfo=dt.timezone.utc)
+        placeholders[name] = (value, lambda connection: (_same, connection.ops.adapt_datetimefield_value))
+        return value
+
     stand_ins: list = []
     for position, arg in enumerate(args):
+        if isinstance(arg, Fixed):
+            stand_ins.append(arg.value)
+            continue
         if position == 0 and isinstance(arg, Person):
             viewer = Person(pk=an_id("me"))
             couple = couple_for(arg)
             stand_in = None
             if couple is not None:
                 partner = Person(pk=an_id("partner")) if couple.partner is not None else None
-                stand_in = Couple(space=Space(pk=an_id("space")), me=viewer, partner=partner)
+                space = Space(pk=an_id("space"))
+                if couple.space.member_left_at is not None:
+                    space.member_left_at = a_datetime("left_at")
+                stand_in = Couple(space=space, me=viewer, partner=partner)
             known_couple(viewer, stand_in)
             stand_ins += [viewer, stand_in]
             continue
@@ -224,9 +253,7 @@ def _stand_ins(args) -> tuple[list, dict[str, tuple[Any, Callable]]]:
         elif kind == "int":
             stand_ins.append(an_id(name))
         elif kind == "datetime":
-            value = dt.datetime(_FIRST_YEAR + next(serial), 1, 1, 1, 1, 1, tzinfo=dt.timezone.utc)
-            placeholders[name] = (value, lambda connection: (_same, connection.ops.adapt_datetimefield_value))
-            stand_ins.append(value)
+            stand_ins.append(a_datetime(name))
         elif kind == "date":
             value = dt.date(_FIRST_YEAR + next(serial), 1, 1)
             placeholders[name] = (value, lambda connection: (_same, connection.ops.adapt_datefield_value))

@@ -14,6 +14,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from rekindle.care.selectors import joint_conflict_exercises_hidden
+from rekindle.lib.prepared import prepared
 from rekindle.listening.models import ListeningSession, ParkedTopic, Pause, Utterance
 from rekindle.spaces.models import Person
 from rekindle.spaces.selectors import Couple
@@ -66,8 +67,32 @@ def pause_for(person: Person, couple: Couple, pause_id: int) -> Pause | None:
     )
 
 
+@prepared
+def _open_session(viewer, couple):
+    return ListeningSession.objects.visible_to(viewer).filter(space=couple.space).open()[:1]
+
+
+@prepared
+def _recent_sessions(viewer, couple):
+    return ListeningSession.objects.visible_to(viewer).filter(space=couple.space)[:RECENT_SESSIONS]
+
+
+@prepared
+def _parked_waiting(viewer, couple):
+    return _parked(viewer, couple).filter(resumed_at__isnull=True).order_by("created_at", "id")
+
+
+@prepared
+def _parked_picked_up(viewer, couple):
+    return _parked(viewer, couple).filter(resumed_at__isnull=False).order_by("-resumed_at", "-id")[:PICKED_UP_SHOWN]
+
+
+def _parked(viewer, couple):
+    return ParkedTopic.objects.visible_to(viewer).filter(space=couple.space).select_related("author")
+
+
 def open_session(person: Person, couple: Couple) -> ListeningSession | None:
-    return ListeningSession.objects.visible_to(person).filter(space=couple.space).open().first()
+    return _open_session.first(person)
 
 
 def session_exists(person: Person, couple: Couple, session_id: int) -> bool:
@@ -75,7 +100,7 @@ def session_exists(person: Person, couple: Couple, session_id: int) -> bool:
 
 
 def recent_sessions(person: Person, couple: Couple) -> list[ListeningSession]:
-    return list(ListeningSession.objects.visible_to(person).filter(space=couple.space)[:RECENT_SESSIONS])
+    return _recent_sessions.rows(person)
 
 
 @dataclass
@@ -85,11 +110,7 @@ class ParkedList:
 
 
 def parked_topics(person: Person, couple: Couple) -> ParkedList:
-    visible = ParkedTopic.objects.visible_to(person).filter(space=couple.space).select_related("author")
-    return ParkedList(
-        waiting=list(visible.filter(resumed_at__isnull=True).order_by("created_at", "id")),
-        picked_up=list(visible.filter(resumed_at__isnull=False).order_by("-resumed_at", "-id")[:PICKED_UP_SHOWN]),
-    )
+    return ParkedList(waiting=_parked_waiting.rows(person), picked_up=_parked_picked_up.rows(person))
 
 
 def waiting_parked_topic(person: Person, couple: Couple, topic_id) -> ParkedTopic | None:

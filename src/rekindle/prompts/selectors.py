@@ -19,7 +19,7 @@ from django.db.models import (
     Value,
 )
 
-from rekindle.lib.prepared import prepared
+from rekindle.lib.prepared import Fixed, prepared
 from rekindle.prompts import content
 from rekindle.prompts.models import CustomPrompt, Draw, Favourite, PromptAnswer
 from rekindle.spaces.models import Person
@@ -124,9 +124,14 @@ def _view(draw: Draw, couple: Couple, **extra) -> DrawView:
     )
 
 
+@prepared
+def _newest_draws(viewer, couple, limit):
+    return _draws(viewer, couple)[:limit]
+
+
 def recent_draws(person: Person, couple: Couple, limit: int = RECENT) -> list[DrawView]:
     """The couple's newest draws, newest first."""
-    return [_view(draw, couple) for draw in _with_custom_text(person, _draws(person, couple)[:limit])]
+    return [_view(draw, couple) for draw in _with_custom_text(person, _newest_draws.rows(person, Fixed(limit)))]
 
 
 def open_draw(recent: Sequence[DrawView]) -> DrawView | None:
@@ -134,14 +139,8 @@ def open_draw(recent: Sequence[DrawView]) -> DrawView | None:
     return recent[0] if recent and not recent[0].settled else None
 
 
-@prepared
-def _newest_draw(viewer, couple):
-    return _draws(viewer, couple)[:1]
-
-
 def tonight(person: Person, couple: Couple) -> DrawView | None:
-    """The newest draw while it waits for an answer (Today asks on every visit: a prepared query)."""
-    return open_draw([_view(draw, couple) for draw in _with_custom_text(person, _newest_draw.rows(person))])
+    return open_draw(recent_draws(person, couple, limit=1))
 
 
 def draw_view(person: Person, couple: Couple, draw_id: int) -> DrawView | None:
@@ -159,8 +158,13 @@ def draw_view(person: Person, couple: Couple, draw_id: int) -> DrawView | None:
     return view
 
 
+@prepared
+def _our_prompts(viewer, couple):
+    return CustomPrompt.objects.visible_to(viewer).filter(space=couple.space).select_related("author")
+
+
 def our_prompts(person: Person, couple: Couple) -> list[CustomPrompt]:
-    return list(CustomPrompt.objects.visible_to(person).filter(space=couple.space).select_related("author"))
+    return _our_prompts.rows(person)
 
 
 def deck_list(couple: Couple) -> list[DeckProgress]:

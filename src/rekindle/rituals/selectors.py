@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from rekindle.checkins.models import Appreciation, CheckIn
+from rekindle.lib.prepared import Fixed, prepared
 from rekindle.rituals.models import (
     Commitment,
     Experiment,
@@ -26,13 +27,22 @@ def _by_us(person, rows: list) -> list:
     return couple.fill_people(rows, "author") if couple is not None else rows
 
 
+@prepared
+def _open_commitments(viewer, couple):
+    return Commitment.objects.visible_to(viewer).filter(outcome=Commitment.OPEN)
+
+
+@prepared
+def _settled_commitments(viewer, couple, limit):
+    return Commitment.objects.visible_to(viewer).exclude(outcome=Commitment.OPEN).order_by("-outcome_at")[:limit]
+
+
 def open_commitments(person):
-    return _by_us(person, list(Commitment.objects.visible_to(person).filter(outcome=Commitment.OPEN)))
+    return _by_us(person, _open_commitments.rows(person))
 
 
 def recent_outcomes(person, limit: int = 20):
-    rows = Commitment.objects.visible_to(person).exclude(outcome=Commitment.OPEN).order_by("-outcome_at")[:limit]
-    return _by_us(person, list(rows))
+    return _by_us(person, _settled_commitments.rows(person, Fixed(limit)))
 
 
 @dataclass(frozen=True)
@@ -55,20 +65,35 @@ def kept_rate(person, now: dt.datetime) -> KeptRate:
     return KeptRate(counts["kept"], counts["settled"])
 
 
+@prepared
+def _experiments(viewer, couple):
+    return Experiment.objects.visible_to(viewer).order_by("status", "review_on")[:50]
+
+
 def experiments(person):
-    return _by_us(person, list(Experiment.objects.visible_to(person).order_by("status", "review_on")[:50]))
+    return _by_us(person, _experiments.rows(person))
 
 
 def meeting_for(couple: Couple, meeting_id: int) -> Meeting | None:
     return Meeting.objects.of_space(couple.space).filter(pk=meeting_id).first()
 
 
+@prepared
+def _unfinished_meeting(viewer, couple):
+    return Meeting.objects.of_space(couple.space).filter(finished_at__isnull=True).select_related("started_by")[:1]
+
+
+@prepared
+def _past_meetings(viewer, couple, limit):
+    return Meeting.objects.of_space(couple.space).filter(finished_at__isnull=False)[:limit]
+
+
 def unfinished_meeting(couple: Couple) -> Meeting | None:
-    return Meeting.objects.of_space(couple.space).filter(finished_at__isnull=True).select_related("started_by").first()
+    return _unfinished_meeting.first(couple.me)
 
 
 def past_meetings(couple: Couple, limit: int = 30):
-    return list(Meeting.objects.of_space(couple.space).filter(finished_at__isnull=False)[:limit])
+    return _past_meetings.rows(couple.me, Fixed(limit))
 
 
 def meeting_entries(person, meeting: Meeting) -> dict[str, list[MeetingEntry]]:
