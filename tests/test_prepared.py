@@ -119,3 +119,9 @@ def test_a_list_of_ids_is_values_compiled_once_per_length(couple, other_couple):
     assert texts(appreciations_by_id.rows(alice, mine)) == ["Thing 0.", "Thing 1.", "Thing 2."]
     assert texts(appreciations_by_id.rows(alice, [mine[2], theirs])) == ["Thing 2."]
     assert texts(appreciations_by_id.rows(alice, [theirs])) == []
+
+
+def test_an_object_other_than_the_viewer_is_refused(couple):
+    alice, bob = couple
+    with pytest.raises(TypeError):
+        appreciations_by_id.rows(alice, bob)

@@ -16,9 +16,10 @@ Called with a viewer (a `Person`) first, the build gets a stand-in viewer and a 
 their couple (`couple_for`), with placeholder ids for the person, the space and the partner:
 `visible_to(viewer)` in a build is the one privacy rule of `spaces.selectors`, unchanged.
 Every other argument that is an int, a date or a datetime becomes a placeholder of its type,
-and a non-empty list of ints a placeholder per item (compiled once per length); anything else (None, a bool, a string) is passed as it is and shapes the SQL, which is
-compiled once for each combination of those and of whether the viewer has a couple and a
-partner.
+and a non-empty list of ints a placeholder per item (compiled once per length). None, a bool
+or a string is passed as it is and shapes the SQL, which is compiled once for each
+combination of those and of whether the viewer has a couple and a partner. Anything else (a
+model instance) is refused: pass its id.
 
 `Fixed(value)` passes an int as it is, for what is written into the SQL, such as a slice's
 bound: `rows(person, Fixed(limit))` compiles once per limit. The viewer's space carries its
@@ -187,8 +188,10 @@ def _values_and_shape(args) -> tuple[dict[str, Any], tuple]:
         elif _is_id_list(arg):
             values.update((f"v{position}.{i}", item) for i, item in enumerate(arg))
             shape.append(("ids", len(arg)))
-        else:
+        elif arg is None or isinstance(arg, (bool, str)):
             shape.append(("as is", arg))
+        else:  # a model instance, say: it would be compiled into the SQL once per object
+            raise TypeError(f"a prepared query takes ids, dates, None, booleans and strings, not {type(arg).__name__}")
     return values, tuple(shape)
 
 
