@@ -125,3 +125,33 @@ def test_an_object_other_than_the_viewer_is_refused(couple):
     alice, bob = couple
     with pytest.raises(TypeError):
         appreciations_by_id.rows(alice, bob)
+
+
+@prepared
+def appreciations_page(viewer, couple, start, stop):
+    return Appreciation.objects.visible_to(viewer).order_by("id")[start:stop]
+
+
+def test_pages_count_and_slice_like_a_queryset(couple):
+    from django.core.paginator import Paginator
+
+    from rekindle.lib.prepared import Pages
+
+    alice, bob = couple
+    for n in range(5):
+        appreciate(alice if n % 2 else bob, f"Line {n}.")
+    expected = Paginator(Appreciation.objects.visible_to(alice).order_by("id"), 2)
+    pages = Paginator(Pages(appreciations_page, alice), 2)
+    assert pages.count == expected.count == 5
+    assert pages.num_pages == 3
+    for number in (1, 2, 3):
+        assert [a.text for a in pages.page(number).object_list] == [a.text for a in expected.page(number).object_list]
+
+
+def test_an_empty_list_has_one_empty_page(couple):
+    from django.core.paginator import Paginator
+
+    from rekindle.lib.prepared import Pages
+
+    page = Paginator(Pages(appreciations_page, couple[0]), 2).get_page(1)
+    assert list(page.object_list) == [] and page.paginator.num_pages == 1

@@ -23,7 +23,7 @@ from rekindle.checkins.models import (
     Reflection,
 )
 from rekindle.lib.dates import month_bounds
-from rekindle.lib.prepared import prepared
+from rekindle.lib.prepared import Pages, prepared
 from rekindle.spaces.models import Person
 from rekindle.spaces.selectors import Couple, couple_for
 
@@ -263,11 +263,16 @@ def checkin_day_of(person: Person, couple: Couple | None, checkin_id: int) -> Ch
     return None if date is None else checkin_day(person, couple, date)
 
 
+@prepared
+def _my_checkins(viewer, couple, start, stop):
+    return CheckIn.objects.filter(author=viewer).order_by("-local_date")[start:stop]
+
+
 def checkin_history(person: Person, page_number, *, couple: Couple | None = None) -> tuple[list[CheckInDay], object]:
     """A page of the viewer's own check-in dates, newest first, each with the partner's answer
     in the same round once revealed."""
     at = timezone.now()
-    mine = Paginator(CheckIn.objects.filter(author=person).order_by("-local_date"), HISTORY_PAGE_SIZE)
+    mine = Paginator(Pages(_my_checkins, person), HISTORY_PAGE_SIZE)
     page = mine.get_page(page_number)
     dates = {checkin.round_id: checkin.local_date for checkin in page.object_list}
     days = {round_id: CheckInDay(date=date) for round_id, date in dates.items()}
@@ -312,9 +317,29 @@ def _with_authors(person: Person, appreciations: list[Appreciation]) -> list[App
     return appreciations
 
 
+@prepared
+def _appreciations(viewer, couple, start, stop):
+    return Appreciation.objects.visible_to(viewer)[start:stop]
+
+
+@prepared
+def _replies_to(viewer, couple, appreciation_ids):
+    return AppreciationReply.objects.visible_to(viewer).filter(appreciation__in=appreciation_ids)
+
+
+def _with_replies(person: Person, appreciations: list[Appreciation]) -> list[Appreciation]:
+    """Each appreciation with the replies to it the viewer may read: one query for the page."""
+    by_appreciation: dict[int, list[AppreciationReply]] = {}
+    for reply in _replies_to.rows(person, [a.pk for a in appreciations]) if appreciations else ():
+        by_appreciation.setdefault(reply.appreciation_id, []).append(reply)
+    for appreciation in appreciations:
+        appreciation.visible_replies = by_appreciation.get(appreciation.pk, [])
+    return appreciations
+
+
 def appreciation_feed(person: Person, page_number=1):
-    page = Paginator(_appreciations_with_replies(person), FEED_PAGE_SIZE).get_page(page_number)
-    page.object_list = _with_authors(person, list(page.object_list))
+    page = Paginator(Pages(_appreciations, person), FEED_PAGE_SIZE).get_page(page_number)
+    page.object_list = _with_authors(person, _with_replies(person, list(page.object_list)))
     return page
 
 

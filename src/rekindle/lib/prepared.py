@@ -88,6 +88,18 @@ class prepared:  # noqa: N801 — a decorator
         found = self.rows(*args)
         return found[0] if found else None
 
+    def count(self, *args) -> int:
+        """How many rows the query has (its SQL as a subquery of a COUNT)."""
+        values, shape = _values_and_shape(args)
+        compiled = self._compiled.get(("count", shape))
+        if compiled is None:
+            with self._lock:
+                compiled = self._compiled.get(("count", shape)) or self._compile(args, counting=True)
+                self._compiled[("count", shape)] = compiled
+        with connections[compiled.db].cursor() as cursor:
+            cursor.execute(compiled.sql, _params(compiled, values))
+            return cursor.fetchone()[0]
+
     def rows(self, *args) -> list:
         values, shape = _values_and_shape(args)
         compiled = self._compiled.get(shape)
@@ -97,15 +109,19 @@ class prepared:  # noqa: N801 — a decorator
                 self._compiled[shape] = compiled
         return _run(compiled, values)
 
-    def _compile(self, args) -> _Compiled:
+    def _compile(self, args, *, counting: bool = False) -> _Compiled:
         stand_ins, placeholders = _stand_ins(args)
         queryset = self._build(*stand_ins)
+        if counting:
+            queryset = queryset.order_by()
         if queryset._iterable_class is not ModelIterable or queryset._prefetch_related_lookups:
             raise TypeError(f"{self.__name__}: a prepared query returns model instances, with no prefetch")
         db = router.db_for_read(queryset.model)
         connection = connections[db]
         compiler = queryset.query.get_compiler(using=db)
         sql, params = compiler.as_sql()  # also fills compiler.select and klass_info
+        if counting:
+            sql = f"SELECT COUNT(*) FROM ({sql}) counted"
         slots, found = [], set()
         for index, param in enumerate(params):
             for name, (placeholder, adapters) in placeholders.items():
@@ -139,13 +155,17 @@ def _equal(a, b) -> bool:
     return type(a) is type(b) and a == b
 
 
-def _run(compiled: _Compiled, values: dict[str, Any]) -> list:
-    """What `ModelIterable` does, from the kept SQL and the new values."""
+def _params(compiled: _Compiled, values: dict[str, Any]) -> list:
     params = list(compiled.params)
     for slot in compiled.slots:
         params[slot.index] = slot.adapt(values[slot.name])
+    return params
+
+
+def _run(compiled: _Compiled, values: dict[str, Any]) -> list:
+    """What `ModelIterable` does, from the kept SQL and the new values."""
     with connections[compiled.db].cursor() as cursor:
-        cursor.execute(compiled.sql, params)
+        cursor.execute(compiled.sql, _params(compiled, values))
         fetched = cursor.fetchall()
     compiler = compiled.compiler
     model = compiler.klass_info["model"]
@@ -269,3 +289,22 @@ def _stand_ins(args) -> tuple[list, dict[str, tuple[Any, Callable]]]:
 def _same(value):
     return value
 
+
+
+class Pages:
+    """A prepared query as a `Paginator`'s object list: its count, and a page's rows.
+
+    The build takes the slice's bounds last (`start`, `stop`) and slices with them; each page's
+    bounds are compiled once.
+    """
+
+    def __init__(self, query: prepared, *args):
+        self._query, self._args = query, args
+
+    def count(self) -> int:
+        return self._query.count(*self._args, Fixed(None), Fixed(None))
+
+    def __getitem__(self, bounds: slice) -> list:
+        if bounds.start == bounds.stop:
+            return []  # an empty page (nothing yet): no SQL to ask
+        return self._query.rows(*self._args, Fixed(bounds.start), Fixed(bounds.stop))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
 
+from rekindle.lib.prepared import Pages, prepared
 from rekindle.spaces.models import Person
 from rekindle.spaces.selectors import Couple
 from rekindle.together.models import BucketItem
@@ -19,15 +20,24 @@ def _ours(person: Person, couple: Couple):
     return BucketItem.objects.visible_to(person).filter(space=couple.space)
 
 
+@prepared
+def _open(viewer, couple):
+    return _ours(viewer, couple).filter(done_on__isnull=True)
+
+
+@prepared
+def _done(viewer, couple, start, stop):
+    return _ours(viewer, couple).filter(done_on__isnull=False).order_by("-done_on", "-id")[start:stop]
+
+
 def open_items(person: Person, couple: Couple) -> list[BucketItem]:
     """What the two of you still want to do, newest first."""
-    return couple.fill_people(list(_ours(person, couple).filter(done_on__isnull=True)), "author", "done_by")
+    return couple.fill_people(_open.rows(person), "author", "done_by")
 
 
 def done_items(person: Person, couple: Couple, page_number) -> Page:
     """A page of what you've done together, most recent first: your memories."""
-    done = _ours(person, couple).filter(done_on__isnull=False).order_by("-done_on", "-id")
-    page = Paginator(done, DONE_PAGE_SIZE).get_page(page_number)
+    page = Paginator(Pages(_done, person), DONE_PAGE_SIZE).get_page(page_number)
     page.object_list = couple.fill_people(list(page.object_list), "author", "done_by")
     return page
 
