@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from rekindle.checkins.models import (
@@ -139,12 +139,7 @@ def joinable_round(person: Person, couple: Couple | None, *, at: dt.datetime | N
 
 def _with_reflections(person: Person, rows: list[CheckIn]) -> list[CheckIn]:
     """Each check-in with the reflections on it the viewer may read: one query for all of them."""
-    by_checkin: dict[int, list[Reflection]] = {}
-    for reflection in reflections_on.rows(person, [checkin.pk for checkin in rows]) if rows else ():
-        by_checkin.setdefault(reflection.checkin_id, []).append(reflection)
-    for checkin in rows:
-        checkin.visible_reflections = by_checkin.get(checkin.pk, [])
-    return rows
+    return reflections_on.attach(person, rows, key="checkin_id", to_attr="visible_reflections")
 
 
 def _attach(day: CheckInDay, checkin: CheckIn) -> None:
@@ -303,12 +298,6 @@ def days_practised(person: Person, today: dt.date) -> int:
         return cursor.fetchone()[0]
 
 
-def _appreciations_with_replies(person: Person):
-    return Appreciation.objects.visible_to(person).prefetch_related(
-        Prefetch("replies", queryset=AppreciationReply.objects.visible_to(person), to_attr="visible_replies")
-    )
-
-
 def _with_authors(person: Person, appreciations: list[Appreciation]) -> list[Appreciation]:
     couple = couple_for(person)
     if couple is not None:
@@ -329,12 +318,7 @@ def _replies_to(viewer, couple, appreciation_ids):
 
 def _with_replies(person: Person, appreciations: list[Appreciation]) -> list[Appreciation]:
     """Each appreciation with the replies to it the viewer may read: one query for the page."""
-    by_appreciation: dict[int, list[AppreciationReply]] = {}
-    for reply in _replies_to.rows(person, [a.pk for a in appreciations]) if appreciations else ():
-        by_appreciation.setdefault(reply.appreciation_id, []).append(reply)
-    for appreciation in appreciations:
-        appreciation.visible_replies = by_appreciation.get(appreciation.pk, [])
-    return appreciations
+    return _replies_to.attach(person, appreciations, key="appreciation_id", to_attr="visible_replies")
 
 
 def appreciation_feed(person: Person, page_number=1):
@@ -344,8 +328,8 @@ def appreciation_feed(person: Person, page_number=1):
 
 
 def appreciation_for(person: Person, appreciation_id: int) -> Appreciation | None:
-    appreciation = _appreciations_with_replies(person).filter(pk=appreciation_id).first()
-    return _with_authors(person, [appreciation])[0] if appreciation is not None else None
+    appreciation = Appreciation.objects.visible_to(person).filter(pk=appreciation_id).first()
+    return _with_authors(person, _with_replies(person, [appreciation]))[0] if appreciation is not None else None
 
 
 @prepared

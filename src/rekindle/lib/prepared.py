@@ -88,6 +88,17 @@ class prepared:  # noqa: N801 — a decorator
         found = self.rows(*args)
         return found[0] if found else None
 
+    def attach(self, viewer, parents: list, *, key: str, to_attr: str) -> list:
+        """What a `Prefetch(…, to_attr=…)` does: this query's rows for the parents' ids (the
+        build's last argument), set on each parent as a list under `to_attr`, grouped by the rows'
+        `key` (their parent's id). One query; none for no parents. Returns `parents`."""
+        found: dict[int, list] = {}
+        for row in self.rows(viewer, [parent.pk for parent in parents]) if parents else ():
+            found.setdefault(getattr(row, key), []).append(row)
+        for parent in parents:
+            setattr(parent, to_attr, found.get(parent.pk, []))
+        return parents
+
     def count(self, *args) -> int:
         """How many rows the query has (its SQL as a subquery of a COUNT)."""
         values, shape = _values_and_shape(args)
