@@ -9,11 +9,13 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from rekindle.checkins import selectors, services
+from rekindle.checkins import markup, selectors, services
 from rekindle.checkins.forms import (
     AppreciationForm,
     CheckInForm,
@@ -99,7 +101,7 @@ def day_detail(request, couple, day: dt.date):
 def _item_response(request, couple, day: selectors.CheckInDay, checkin: CheckIn, item: str, *, status=200):
     """The changed item as an htmx partial, or the whole day page for a plain form post."""
     if request.htmx:
-        return render(request, "checkins/_item.html", {"couple": couple, "it": day.item(checkin, item)})
+        return HttpResponse(markup.item(day.item(checkin, item), couple, markup.csrf_input(get_token(request))))
     if status != 200:
         return render(request, "checkins/day.html", {"couple": couple, "day": day}, status=status)
     return redirect(reverse("checkin_day", kwargs={"day": day.date}) + f"#{day.item(checkin, item).anchor}")

@@ -1,0 +1,202 @@
+"""Check-in and appreciation markup built in Python, for what pages show many of.
+
+History shows up to sixty roses, buds and thorns, Today's reveal six, the appreciations feed
+twenty: built here rather than by including a template per item, they cost a fraction as much
+to render. The template tags in `templatetags/checkin_items.py` call these.
+
+Every word a person wrote goes through `html.escape` (what Django's `escape` does, without its
+lazy-text wrapper, which was most of the cost); the rest is fixed markup.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from django.urls import reverse
+from django.utils.dateformat import format as format_date
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+
+from rekindle.checkins.selectors import CheckInDay, ItemView
+
+
+def csrf_input(token) -> str:
+    """The hidden field `{% csrf_token %}` renders, for the token in a template's context."""
+    return f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(str(token))}">' if token else ""
+
+
+def _partner_name(couple) -> str:
+    return escape(couple.partner.display_name) if couple.partner else ""
+
+
+def _read_only_reflection(it: ItemView, partner: str) -> str:
+    """The reflection under an item where it can't be answered (history), `partner` already escaped."""
+    reflection, text = it.reflection, escape(it.reflection.text)
+    if it.is_mine:
+        said = ""
+        if reflection.response == "yes":
+            said = """<p class="pill pill-ok">You said: that's it</p>"""
+        elif reflection.response:
+            said = '<p class="pill">You said: not quite</p>'
+        return f'<div class="reflection"><p><strong>{partner} heard:</strong> {text}</p>{said}</div>'
+    return f'<div class="reflection"><p><strong>You heard:</strong> {text}</p><p class="quiet">{_their_answer(reflection, partner)}</p></div>'
+
+
+def _their_answer(reflection, partner: str) -> str:
+    if reflection.response == "yes":
+        return f"{partner} says: that's it."
+    if reflection.response == "not_quite":
+        return f"{partner} says: not quite. Want to try again?"
+    return "Waiting to hear if that's it."
+
+
+def compact_items(items: list[ItemView], couple, *, reflect_links: bool = False) -> str:
+    """Read-only items; with `reflect_links`, a link to the day page to reflect one."""
+    partner = _partner_name(couple)
+    day_urls: dict = {}  # one reverse per day, not per item
+    rows = []
+    for it in items:
+        anchor = it.anchor
+        reflection = _read_only_reflection(it, partner) if it.reflection else ""
+        link = ""
+        if reflect_links and it.can_reflect and not it.reflection:
+            if it.day not in day_urls:
+                day_urls[it.day] = reverse("checkin_day", kwargs={"day": it.day})
+            link = f'<a href="{day_urls[it.day]}#{anchor}">Reflect this {it.item}</a>'
+        rows.append(
+            f'<li id="{anchor}"><span class="item-label">{it.item}</span>'
+            f'<p class="item-text">{escape(it.text)}</p>{reflection}{link}</li>'
+        )
+    return "".join(rows)
+
+
+def _answer_form(it: ItemView, csrf: str) -> str:
+    """'That's it' or 'not quite', for the writer of the item a reflection is about."""
+    response = it.reflection.response
+    post_url = reverse("reflection_respond", kwargs={"reflection_id": it.reflection.pk})
+    yes = ' aria-pressed="true"' if response == "yes" else ""
+    not_quite = ' aria-pressed="true"' if response == "not_quite" else ""
+    return (
+        f'<form class="row" method="post" action="{post_url}" hx-post="{post_url}" hx-target="#{it.anchor}"'
+        f' hx-swap="outerHTML">{csrf}<span class="visually-hidden">Did that catch what you meant?</span>'
+        f'<button type="submit" name="response" value="yes" class="small"{yes}>That\'s it</button>'
+        f'<button type="submit" name="response" value="not_quite" class="small"{not_quite}>Not quite</button></form>'
+    )
+
+
+def _reflect_form(it: ItemView, csrf: str) -> str:
+    """The line to say back what you heard in your partner's item (or try again)."""
+    post_url = reverse("reflect", kwargs={"checkin_id": it.checkin.pk, "item": it.item})
+    field = f"reflect-{it.checkin.pk}-{it.item}"
+    label = "Try another way to say it" if it.reflection else f"Reflect their {it.item}"
+    error, invalid = "", ""
+    if it.error:
+        error = f'<p class="errorlist" id="{field}-error" role="alert">{escape(it.error)}</p>'
+        invalid = f' aria-invalid="true" aria-describedby="{field}-error" data-focus-after-swap'
+    return (
+        f'<form class="inline-form" method="post" action="{post_url}" hx-post="{post_url}" hx-target="#{it.anchor}"'
+        f' hx-swap="outerHTML" novalidate>{csrf}<div><label for="{field}">{label}</label>{error}'
+        f'<input type="text" name="text" id="{field}" maxlength="500" placeholder="It sounds like you felt…"'
+        f' autocomplete="off" value="{escape(it.typed)}"{invalid}></div>'
+        '<button type="submit" class="small">Send</button></form>'
+    )
+
+
+def item(it: ItemView, couple, csrf: str) -> str:
+    """One item where it can be reflected and answered (a day page, Today's reveal, an htmx swap)."""
+    partner, reflection = _partner_name(couple), it.reflection
+    parts = [f'<li id="{it.anchor}"><span class="item-label">{it.item}</span><p class="item-text">{escape(it.text)}</p>']
+    if reflection:
+        text = escape(reflection.text)
+        if it.is_mine:
+            parts.append(f'<div class="reflection"><p><strong>{partner} heard:</strong> {text}</p>')
+            if reflection.response:
+                ok = " pill-ok" if reflection.response == "yes" else ""
+                said = "that's it" if reflection.response == "yes" else "not quite"
+                parts.append(f'<p class="pill{ok}">You said: {said}</p>')
+            parts.append(_answer_form(it, csrf) + "</div>")
+        else:
+            parts.append(
+                f'<div class="reflection"><p><strong>You heard:</strong> {text}</p>'
+                f'<p class="quiet">{_their_answer(reflection, partner)}</p></div>'
+            )
+    if it.can_reflect and (reflection is None or reflection.response != "yes"):
+        parts.append(_reflect_form(it, csrf))
+    parts.append("</li>")
+    return "".join(parts)
+
+
+def items(rows: list[ItemView], couple, csrf: str) -> str:
+    return "".join(item(it, couple, csrf) for it in rows)
+
+
+def both(day: CheckInDay, couple, csrf: str, *, compact=False, reflect_links=False, heading_level=3) -> str:
+    """A day's two answers side by side, or mine with a word on why theirs isn't here."""
+    ymd, short, h = f"{day.date:%Y%m%d}", format_date(day.date, "j F"), heading_level
+    partner = _partner_name(couple)
+
+    def side(who: str, name: str, rows: list[ItemView]) -> str:
+        listed = compact_items(rows, couple, reflect_links=reflect_links) if compact else items(rows, couple, csrf)
+        return (
+            f'<section aria-labelledby="{who}-{ymd}"><h{h} id="{who}-{ymd}">{name}'
+            f'<span class="visually-hidden">, {short}</span></h{h}><ul class="checkin-items">{listed}</ul></section>'
+        )
+
+    parts = ['<div class="grid-2">']
+    if day.mine:
+        parts.append(side("mine", "You", day.mine_items))
+    if day.theirs:
+        parts.append(side("theirs", partner, day.theirs_items))
+    elif day.mine and couple.partner:
+        if day.waiting:
+            why = f"Sealed until {partner} checks in."
+        else:
+            why = f"{partner} didn't check in in time for this one, so it stayed just yours."
+        parts.append(f'<section class="sealed"><p class="quiet">{why}</p></section>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def history_days(days: list[CheckInDay], couple) -> str:
+    """History's list items: each day's heading and its answers, read-only."""
+    rows = []
+    for day in days:
+        url = reverse("checkin_day", kwargs={"day": day.date})
+        both_pill = '<span class="pill pill-ok">both</span>' if day.revealed else ""
+        rows.append(
+            f'<li><h2><a href="{url}">{format_date(day.date, "l j F Y")}</a>{both_pill}</h2>'
+            f"{both(day, couple, '', compact=True, reflect_links=True)}</li>"
+        )
+    return "".join(rows)
+
+
+def appreciation(a, *, me_id: int, csrf: str, reply_error: str | None = None, reply_typed: str = "") -> str:
+    """One appreciation with its replies, and the reply form for the one it was written to."""
+    who = "You" if a.author_id == me_id else escape(a.author.display_name)
+    replies = "".join(
+        '<p class="reflection"><strong>'
+        + ("Your reply" if reply.author_id == me_id else f"{escape(reply.author.display_name)} replied")
+        + f":</strong> {escape(reply.text)}</p>"
+        for reply in a.visible_replies
+    )
+    form = ""
+    if a.author_id != me_id:
+        post_url = escape(reverse("appreciation_reply", kwargs={"appreciation_id": a.pk}))
+        error, invalid = "", ""
+        if reply_error:
+            error = f'<p class="errorlist" id="reply-{a.pk}-error" role="alert">{escape(reply_error)}</p>'
+            invalid = f' aria-invalid="true" aria-describedby="reply-{a.pk}-error" data-focus-after-swap'
+        form = (
+            f'<details class="reply"{" open" if reply_error else ""}>'
+            f'<summary>{"Change your reply" if a.visible_replies else "Reply"}</summary>'
+            f'<form class="inline-form" method="post" action="{post_url}" hx-post="{post_url}"'
+            f' hx-target="#appreciation-{a.pk}" hx-swap="outerHTML" novalidate>{csrf}'
+            f'<div><label for="reply-{a.pk}">Your reply</label>{error}'
+            f'<input type="text" id="reply-{a.pk}" name="text" maxlength="280" placeholder="That meant a lot…"'
+            f' autocomplete="off" value="{escape(reply_typed or "")}"{invalid}></div>'
+            '<button type="submit" class="small">Send reply</button></form></details>'
+        )
+    return (
+        f'<li id="appreciation-{a.pk}"><p class="item-text">{escape(a.text)}</p>'
+        f'<p class="byline">{who}, {date_format(localtime(a.created_at), "j F Y")}</p>{replies}{form}</li>'
+    )
