@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -97,13 +98,52 @@ def test_a_value_written_into_the_sql_is_refused():
         first_n.rows(3)
 
 
-def test_only_model_rows_can_be_prepared(db):
-    @prepared
-    def texts_only(appreciation_id):
-        return Appreciation.objects.filter(pk=appreciation_id).values("text")
+@prepared
+def appreciation_counts(viewer, couple, since):
+    return (Appreciation.objects.visible_to(viewer).filter(created_at__gte=since)
+            .values("author").annotate(n=Count("id")).order_by("author"))
 
-    with pytest.raises(TypeError):
-        texts_only.rows(1)
+
+@prepared
+def appreciation_texts(viewer, couple):
+    return Appreciation.objects.visible_to(viewer).order_by("id").values_list("created_at", "text")
+
+
+@prepared
+def appreciation_ids(viewer, couple):
+    return Appreciation.objects.visible_to(viewer).order_by("id").values_list("pk", flat=True)
+
+
+def test_values_and_values_lists_give_what_the_queryset_gives(couple, other_couple):
+    alice, bob = couple
+    carol, _dave = other_couple
+    for person, text in ((alice, "One."), (alice, "Two."), (bob, "Three."), (carol, "Not for them.")):
+        appreciate(person, text)
+    an_hour_ago = timezone.now() - dt.timedelta(hours=1)
+    for viewer in (alice, carol):
+        visible = Appreciation.objects.visible_to(viewer)
+        expected = list(visible.filter(created_at__gte=an_hour_ago).values("author").annotate(n=Count("id")).order_by("author"))
+        assert appreciation_counts.rows(viewer, an_hour_ago) == expected
+        assert appreciation_texts.rows(viewer) == list(visible.order_by("id").values_list("created_at", "text"))
+        assert appreciation_ids.rows(viewer) == list(visible.order_by("id").values_list("pk", flat=True))
+    assert appreciation_counts.rows(alice, an_hour_ago) == [{"author": alice.pk, "n": 2}, {"author": bob.pk, "n": 1}]
+    assert appreciation_counts.rows(alice, timezone.now() + dt.timedelta(hours=1)) == []
+    created_at, _text = appreciation_texts.rows(alice)[0]
+    assert isinstance(created_at, dt.datetime) and created_at.tzinfo is not None  # converted, as the ORM does
+
+
+def test_named_rows_and_prefetches_are_refused(db):
+    @prepared
+    def named(appreciation_id):
+        return Appreciation.objects.filter(pk=appreciation_id).values_list("text", named=True)
+
+    @prepared
+    def with_replies(appreciation_id):
+        return Appreciation.objects.filter(pk=appreciation_id).prefetch_related("replies")
+
+    for query in (named, with_replies):
+        with pytest.raises(TypeError):
+            query.rows(1)
 
 
 @prepared

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rekindle.care.models import CarePreferences, SafetyCheck
+from rekindle.care.models import CarePreferences, Counsellor, SafetyCheck
 from rekindle.lib.prepared import prepared
 from rekindle.spaces.models import Membership
 
@@ -16,6 +16,16 @@ def preferences_for(person) -> CarePreferences:
         return person.care_preferences
     except CarePreferences.DoesNotExist:
         return CarePreferences(person=person)
+
+
+@prepared
+def _counsellors():
+    return Counsellor.objects.all()
+
+
+def counsellors() -> list[Counsellor]:
+    """The directory of counsellors on the support page, in its order."""
+    return _counsellors.rows()
 
 
 def forget_preferences(person) -> None:

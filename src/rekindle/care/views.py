@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from rekindle.care import resources, selectors, services, signposting
 from rekindle.care.forms import CountryForm, SafetyCheckForm
-from rekindle.care.models import Counsellor
 from rekindle.care.questions import safety_check
 
 
@@ -45,7 +44,7 @@ def support(request):
     prefs = selectors.preferences_for(request.user) if request.user.is_authenticated else None
     context = {
         **_country_context(request, prefs),
-        "counsellors": list(Counsellor.objects.all()),
+        "counsellors": selectors.counsellors(),
         "prefs": prefs,
         "help_reason": signposting.REASONS.get(prefs.help_reason, "") if prefs else "",
     }

@@ -15,6 +15,7 @@ from rekindle.dates.calendar import Occurrence, next_occurrence, occurrences, re
 from rekindle.dates.forms import duration_label
 from rekindle.dates.models import AfterLine, CalendarFeed, Plan
 from rekindle.lib.dates import zone
+from rekindle.lib.prepared import prepared
 from rekindle.spaces.models import Person
 from rekindle.spaces.selectors import Couple
 
@@ -28,10 +29,12 @@ def _ours(person: Person, couple: Couple):
     return Plan.objects.visible_to(person).filter(space=couple.space)
 
 
-def _still_relevant(since: dt.datetime) -> Q:
-    """Open plans that may still happen or have just happened: flat however long a couple has planned."""
+def _still_relevant(since: dt.datetime, since_day: dt.date | None = None) -> Q:
+    """Open plans that may still happen or have just happened: flat however long a couple has planned.
+
+    `since_day` is `since`'s date, for a prepared build (where `since` is a placeholder)."""
     one_off = Q(repeat="", starts_at__gte=since)
-    ritual = ~Q(repeat="") & (Q(repeat_until__isnull=True) | Q(repeat_until__gte=since.date()))
+    ritual = ~Q(repeat="") & (Q(repeat_until__isnull=True) | Q(repeat_until__gte=since_day or since.date()))
     return Q(status__in=[Plan.PROPOSED, Plan.ACCEPTED]) & (one_off | ritual)
 
 
@@ -133,12 +136,22 @@ def past_times(plans, person: Person, couple: Couple, now: dt.datetime, lines) -
     return past
 
 
+@prepared
+def _plans_that_matter(viewer, couple, since, since_day, off_since):
+    recent_off = Q(status__in=[Plan.DECLINED, Plan.CANCELLED], updated_at__gte=off_since)
+    return _ours(viewer, couple).filter(_still_relevant(since, since_day) | recent_off).select_related("author", "changed_by")
+
+
+@prepared
+def _lines_after(viewer, couple, plan_ids):
+    return AfterLine.objects.visible_to(viewer).filter(plan__in=plan_ids)
+
+
 def plans_page(person: Person, couple: Couple) -> PlansPage:
     """Two queries: the plans that matter now, and the lines written after them."""
     now = timezone.now()
-    recent_off = Q(status__in=[Plan.DECLINED, Plan.CANCELLED], updated_at__gte=now - RECENTLY_OFF)
-    plans = list(_ours(person, couple).filter(_still_relevant(now - LOOK_BACK) | recent_off)
-                 .select_related("author", "changed_by"))
+    since = now - LOOK_BACK
+    plans = _plans_that_matter.rows(person, since, since.date(), now - RECENTLY_OFF)
     page = PlansPage()
     for plan in plans:
         if not plan.is_open:
@@ -158,7 +171,7 @@ def plans_page(person: Person, couple: Couple) -> PlansPage:
     accepted = [p for p in plans if p.status == Plan.ACCEPTED]
     page.coming = [(o, when_label(o.starts_at, person, now), partner_clock(o.starts_at, person, couple))
                    for o in occurrences(accepted, now, now + AHEAD)][:12]
-    lines = AfterLine.objects.visible_to(person).filter(plan__in=[p.pk for p in accepted]) if accepted else []
+    lines = _lines_after.rows(person, [p.pk for p in accepted]) if accepted else []
     page.past = past_times(plans, person, couple, now, lines)
     return page
 
@@ -246,8 +259,13 @@ def feed_for_token(token: str) -> CalendarFeed | None:
     return CalendarFeed.objects.filter(token=token).select_related("person").first()
 
 
+@prepared
+def _feed_of(viewer, couple):
+    return CalendarFeed.objects.filter(person=viewer).order_by("pk")[:1]
+
+
 def feed_of(person: Person) -> CalendarFeed | None:
-    return CalendarFeed.objects.filter(person=person).first()
+    return _feed_of.first(person)
 
 
 def feed_plans(person: Person, couple: Couple | None) -> list[Plan]:

@@ -21,6 +21,9 @@ or a string is passed as it is and shapes the SQL, which is compiled once for ea
 combination of those and of whether the viewer has a couple and a partner. Anything else (a
 model instance) is refused: pass its id.
 
+A build returns model instances (with `select_related` and annotations), or `values()` or
+`values_list()` rows; not a prefetch.
+
 `Fixed(value)` passes an int as it is, for what is written into the SQL, such as a slice's
 bound: `rows(person, Fixed(limit))` compiles once per limit. The viewer's space carries its
 `member_left_at` (a placeholder when set), which some rules read.
@@ -40,7 +43,13 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from django.db import connections, router
-from django.db.models.query import ModelIterable, get_related_populators
+from django.db.models.query import (
+    FlatValuesListIterable,
+    ModelIterable,
+    ValuesIterable,
+    ValuesListIterable,
+    get_related_populators,
+)
 
 from rekindle.spaces.models import Person, Space
 
@@ -69,11 +78,16 @@ class _Compiled:
     slots: tuple[_Slot, ...]
     compiler: Any
     db: str
+    shape: type  # what a row becomes: ModelIterable or one of the values() iterables
+    names: list[str]  # values(): the dict keys
     init_list: list[str]
     model_start: int
     model_end: int
     populators: list
     annotations: dict
+
+
+_ROW_SHAPES = (ModelIterable, ValuesListIterable, FlatValuesListIterable, ValuesIterable)
 
 
 class prepared:  # noqa: N801 — a decorator
@@ -125,8 +139,8 @@ class prepared:  # noqa: N801 — a decorator
         queryset = self._build(*stand_ins)
         if counting:
             queryset = queryset.order_by()
-        if queryset._iterable_class is not ModelIterable or queryset._prefetch_related_lookups:
-            raise TypeError(f"{self.__name__}: a prepared query returns model instances, with no prefetch")
+        if queryset._iterable_class not in _ROW_SHAPES or queryset._prefetch_related_lookups:
+            raise TypeError(f"{self.__name__}: a prepared query returns model instances, values() or values_list(), with no prefetch")
         db = router.db_for_read(queryset.model)
         connection = connections[db]
         compiler = queryset.query.get_compiler(using=db)
@@ -146,20 +160,18 @@ class prepared:  # noqa: N801 — a decorator
         missing = {name for name in placeholders if name.startswith("v")} - found
         if missing:
             raise ValueError(f"{self.__name__}: placeholders {sorted(missing)} did not reach the SQL")
-        klass_info = compiler.klass_info
-        start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
-        return _Compiled(
-            sql=sql,
-            params=tuple(params),
-            slots=tuple(slots),
-            compiler=compiler,
-            db=db,
-            init_list=[column[0].target.attname for column in compiler.select[start:end]],
-            model_start=start,
-            model_end=end,
-            populators=get_related_populators(klass_info, compiler.select, db),
-            annotations=dict(compiler.annotation_col_map or {}),
-        )
+        query, shape = queryset.query, queryset._iterable_class
+        names, init_list, start, end, populators, annotations = [], [], 0, 0, [], {}
+        if shape is ValuesIterable:  # the keys ValuesIterable gives
+            names = list(query.selected or [*query.extra_select, *query.values_select, *query.annotation_select])
+        elif shape is ModelIterable:
+            klass_info = compiler.klass_info
+            start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+            init_list = [column[0].target.attname for column in compiler.select[start:end]]
+            populators = get_related_populators(klass_info, compiler.select, db)
+            annotations = dict(compiler.annotation_col_map or {})
+        return _Compiled(sql, tuple(params), tuple(slots), compiler, db, shape, names, init_list, start, end,
+                         populators, annotations)
 
 
 def _equal(a, b) -> bool:
@@ -174,11 +186,18 @@ def _params(compiled: _Compiled, values: dict[str, Any]) -> list:
 
 
 def _run(compiled: _Compiled, values: dict[str, Any]) -> list:
-    """What `ModelIterable` does, from the kept SQL and the new values."""
+    """What `ModelIterable` (or values(), values_list()) does, from the kept SQL and the new values."""
     with connections[compiled.db].cursor() as cursor:
         cursor.execute(compiled.sql, _params(compiled, values))
         fetched = cursor.fetchall()
     compiler = compiled.compiler
+    if compiled.shape is not ModelIterable:
+        rows = compiler.results_iter(results=[fetched], tuple_expected=True)
+        if compiled.shape is FlatValuesListIterable:
+            return [row[0] for row in rows]
+        if compiled.shape is ValuesIterable:
+            return [dict(zip(compiled.names, row)) for row in rows]
+        return list(rows)
     model = compiler.klass_info["model"]
     objects = []
     for row in compiler.results_iter(results=[fetched]):

@@ -32,8 +32,13 @@ def enrolment_for(couple: Couple, enrolment_id: int) -> Enrolment | None:
     return Enrolment.objects.filter(space=couple.space, pk=enrolment_id).first()
 
 
+@prepared
+def _past_in(space_id: int):
+    return Enrolment.objects.filter(space=space_id).exclude(status__in=Enrolment.RUNNING)[:10]
+
+
 def past_enrolments(couple: Couple) -> list[Enrolment]:
-    return list(Enrolment.objects.filter(space=couple.space).exclude(status__in=Enrolment.RUNNING)[:10])
+    return _past_in.rows(couple.space.pk)
 
 
 def my_skipped_tags(person) -> set[str]:

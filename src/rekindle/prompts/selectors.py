@@ -81,12 +81,17 @@ def _custom_id(prompt_key: str) -> int | None:
     return int(rest) if rest.isdigit() else None
 
 
+@prepared
+def _custom_texts(viewer, couple, ids):
+    return CustomPrompt.objects.visible_to(viewer).filter(pk__in=ids).values_list("pk", "text")
+
+
 def _with_custom_text(person: Person, rows) -> list:
     """The rows, each with `custom_text`: the couple's own question its `prompt_key` names, if the
     viewer may read it. One small query, and only when a row names one (cheaper than a subquery)."""
     rows = list(rows)
-    ids = {pk for row in rows if (pk := _custom_id(row.prompt_key)) is not None}
-    texts = dict(CustomPrompt.objects.visible_to(person).filter(pk__in=ids).values_list("pk", "text")) if ids else {}
+    ids = sorted({pk for row in rows if (pk := _custom_id(row.prompt_key)) is not None})
+    texts = dict(_custom_texts.rows(person, ids)) if ids else {}
     for row in rows:
         row.custom_text = texts.get(_custom_id(row.prompt_key))
     return rows
@@ -167,18 +172,22 @@ def our_prompts(person: Person, couple: Couple) -> list[CustomPrompt]:
     return _our_prompts.rows(person)
 
 
+@prepared
+def _draws_per_cycle(viewer, couple):
+    return Draw.objects.visible_to(viewer).order_by().values_list("deck_slug", "cycle").annotate(n=Count("id"))
+
+
 def deck_list(couple: Couple) -> list[DeckProgress]:
     """Every deck with how far the couple is through its current cycle; their own questions last."""
     counts: dict[str, tuple[int, int]] = {}  # deck → (cycle, draws in it)
-    rows = Draw.objects.visible_to(couple.me).order_by().values("deck_slug", "cycle").annotate(n=Count("id"))
-    for row in rows:
-        if row["cycle"] >= counts.get(row["deck_slug"], (0, 0))[0]:
-            counts[row["deck_slug"]] = (row["cycle"], row["n"])
+    for slug, cycle, drawn in _draws_per_cycle.rows(couple.me):
+        if cycle >= counts.get(slug, (0, 0))[0]:
+            counts[slug] = (cycle, drawn)
     decks = [
         (deck.slug, deck.title, deck.description, deck.why, len(deck.prompts))
         for deck in content.all_decks().values()
     ]
-    ours_total = CustomPrompt.objects.visible_to(couple.me).filter(space=couple.space).count()
+    ours_total = _our_prompts.count(couple.me)
     decks.append((content.OURS, OURS_TITLE, OURS_DESCRIPTION, "", ours_total))
     progress = []
     for slug, title, description, why, total in decks:
@@ -187,9 +196,14 @@ def deck_list(couple: Couple) -> list[DeckProgress]:
     return progress
 
 
-def favourites(person: Person, couple: Couple) -> list[FavouriteView]:
+@prepared
+def _favourites(viewer, couple):
     latest = Draw.objects.filter(space=OuterRef("space"), prompt_key=OuterRef("prompt_key")).order_by("-id")
-    rows = _with_custom_text(person, Favourite.objects.visible_to(person).annotate(draw_id=Subquery(latest.values("pk")[:1])))
+    return Favourite.objects.visible_to(viewer).annotate(draw_id=Subquery(latest.values("pk")[:1]))
+
+
+def favourites(person: Person, couple: Couple) -> list[FavouriteView]:
+    rows = _with_custom_text(person, _favourites.rows(person))
     found = []
     for row in rows:
         question, deck_title = _question(row.prompt_key, row.custom_text)

@@ -57,12 +57,15 @@ class KeptRate:
 
 def kept_rate(person, now: dt.datetime) -> KeptRate:
     """Kept out of kept-or-not, settled in the last eight weeks, for the two of you together. Never per person."""
-    since = now - dt.timedelta(weeks=KEPT_RATE_WEEKS)
-    counts = Commitment.objects.visible_to(person).filter(outcome_at__gte=since).aggregate(
-        kept=Count("id", filter=Q(outcome=Commitment.KEPT)),
-        settled=Count("id", filter=Q(outcome__in=(Commitment.KEPT, Commitment.NOT_KEPT))),
-    )
-    return KeptRate(counts["kept"], counts["settled"])
+    counts = dict(_outcomes_since.rows(person, now - dt.timedelta(weeks=KEPT_RATE_WEEKS)))
+    kept = counts.get(Commitment.KEPT, 0)
+    return KeptRate(kept, kept + counts.get(Commitment.NOT_KEPT, 0))
+
+
+@prepared
+def _outcomes_since(viewer, couple, since):
+    return (Commitment.objects.visible_to(viewer).filter(outcome_at__gte=since)
+            .order_by().values_list("outcome").annotate(n=Count("id")))
 
 
 @prepared
