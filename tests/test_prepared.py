@@ -195,3 +195,31 @@ def test_an_empty_list_has_one_empty_page(couple):
 
     page = Paginator(Pages(appreciations_page, couple[0]), 2).get_page(1)
     assert list(page.object_list) == [] and page.paginator.num_pages == 1
+
+
+@prepared
+def checkins_of(viewer, couple):
+    return CheckIn.objects.visible_to(viewer).order_by("id")
+
+
+@prepared
+def checkin_texts_only(viewer, couple):
+    return CheckIn.objects.visible_to(viewer).only("rose").order_by("id")
+
+
+def test_rows_are_built_as_the_orm_builds_them(couple):
+    alice, _bob = couple
+    checkin_services.checkin_submit(
+        person=alice, couple=couple_for(alice), answers={"rose": "Tea in the garden.", "bud": "A day off.", "thorn": "Traffic."}, revision=None
+    )
+    (expected,) = CheckIn.objects.visible_to(alice).order_by("id")
+    (built,) = checkins_of.rows(alice)
+    for field in CheckIn._meta.concrete_fields:
+        assert getattr(built, field.attname) == getattr(expected, field.attname), field.name
+    assert (built._state.adding, built._state.db) == (False, "default")
+    built.rose = "Tea in the garden, with you."
+    built.save(update_fields=["rose"])  # an update of the row, as for any fetched row
+    assert CheckIn.objects.get(pk=built.pk).rose == "Tea in the garden, with you."
+    (partial,) = checkin_texts_only.rows(alice)
+    assert partial.get_deferred_fields() == expected.__class__.objects.only("rose").get(pk=built.pk).get_deferred_fields()
+    assert partial.thorn == "Traffic."  # a field left out loads when it is read, as with only()

@@ -5,19 +5,31 @@ twenty: built here rather than by including a template per item, they cost a fra
 to render. The template tags in `templatetags/checkin_items.py` call these.
 
 Every word a person wrote goes through `html.escape` (what Django's `escape` does, without its
-lazy-text wrapper, which was most of the cost); the rest is fixed markup.
+lazy-text wrapper, which was most of the cost); the rest is fixed markup. Day and month names
+are English, as the rest of the app writes them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import lru_cache
 from html import escape
 
-from django.urls import reverse
-from django.utils.dateformat import format as format_date
+from django.urls import get_script_prefix, reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 
 from rekindle.checkins.selectors import CheckInDay, ItemView
+
+
+@lru_cache(maxsize=1024)
+def _day_url(prefix: str, day: dt.date) -> str:  # `prefix` keys the cache: reverse() prepends it
+    return reverse("checkin_day", kwargs={"day": day})
+
+
+def day_url(day: dt.date) -> str:
+    """The day page's address, reversed once per date (History links each of its days)."""
+    return _day_url(get_script_prefix(), day)
 
 
 def csrf_input(token) -> str:
@@ -53,16 +65,13 @@ def _their_answer(reflection, partner: str) -> str:
 def compact_items(items: list[ItemView], couple, *, reflect_links: bool = False) -> str:
     """Read-only items; with `reflect_links`, a link to the day page to reflect one."""
     partner = _partner_name(couple)
-    day_urls: dict = {}  # one reverse per day, not per item
     rows = []
     for it in items:
         anchor = it.anchor
         reflection = _read_only_reflection(it, partner) if it.reflection else ""
         link = ""
         if reflect_links and it.can_reflect and not it.reflection:
-            if it.day not in day_urls:
-                day_urls[it.day] = reverse("checkin_day", kwargs={"day": it.day})
-            link = f'<a href="{day_urls[it.day]}#{anchor}">Reflect this {it.item}</a>'
+            link = f'<a href="{day_url(it.day)}#{anchor}">Reflect this {it.item}</a>'
         rows.append(
             f'<li id="{anchor}"><span class="item-label">{it.item}</span>'
             f'<p class="item-text">{escape(it.text)}</p>{reflection}{link}</li>'
@@ -132,7 +141,7 @@ def items(rows: list[ItemView], couple, csrf: str) -> str:
 
 def both(day: CheckInDay, couple, csrf: str, *, compact=False, reflect_links=False, heading_level=3) -> str:
     """A day's two answers side by side, or mine with a word on why theirs isn't here."""
-    ymd, short, h = f"{day.date:%Y%m%d}", format_date(day.date, "j F"), heading_level
+    ymd, short, h = f"{day.date:%Y%m%d}", f"{day.date.day} {day.date:%B}", heading_level
     partner = _partner_name(couple)
 
     def side(who: str, name: str, rows: list[ItemView]) -> str:
@@ -161,10 +170,10 @@ def history_days(days: list[CheckInDay], couple) -> str:
     """History's list items: each day's heading and its answers, read-only."""
     rows = []
     for day in days:
-        url = reverse("checkin_day", kwargs={"day": day.date})
+        date = day.date
         both_pill = '<span class="pill pill-ok">both</span>' if day.revealed else ""
         rows.append(
-            f'<li><h2><a href="{url}">{format_date(day.date, "l j F Y")}</a>{both_pill}</h2>'
+            f'<li><h2><a href="{day_url(date)}">{date:%A} {date.day} {date:%B} {date.year}</a>{both_pill}</h2>'
             f"{both(day, couple, '', compact=True, reflect_links=True)}</li>"
         )
     return "".join(rows)

@@ -43,6 +43,9 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from django.db import connections, router
+from django.db.models import Model
+from django.db.models.base import ModelState
+from django.db.models.signals import post_init, pre_init
 from django.db.models.query import (
     FlatValuesListIterable,
     ModelIterable,
@@ -85,6 +88,7 @@ class _Compiled:
     model_end: int
     populators: list
     annotations: dict
+    plain: bool  # the model can be built without __init__ (see _instance)
 
 
 _ROW_SHAPES = (ModelIterable, ValuesListIterable, FlatValuesListIterable, ValuesIterable)
@@ -161,7 +165,7 @@ class prepared:  # noqa: N801 — a decorator
         if missing:
             raise ValueError(f"{self.__name__}: placeholders {sorted(missing)} did not reach the SQL")
         query, shape = queryset.query, queryset._iterable_class
-        names, init_list, start, end, populators, annotations = [], [], 0, 0, [], {}
+        names, init_list, start, end, populators, annotations, plain = [], [], 0, 0, [], {}, False
         if shape is ValuesIterable:  # the keys ValuesIterable gives
             names = list(query.selected or [*query.extra_select, *query.values_select, *query.annotation_select])
         elif shape is ModelIterable:
@@ -170,8 +174,9 @@ class prepared:  # noqa: N801 — a decorator
             init_list = [column[0].target.attname for column in compiler.select[start:end]]
             populators = get_related_populators(klass_info, compiler.select, db)
             annotations = dict(compiler.annotation_col_map or {})
+            plain = _is_plain(klass_info["model"])
         return _Compiled(sql, tuple(params), tuple(slots), compiler, db, shape, names, init_list, start, end,
-                         populators, annotations)
+                         populators, annotations, plain)
 
 
 def _equal(a, b) -> bool:
@@ -201,13 +206,43 @@ def _run(compiled: _Compiled, values: dict[str, Any]) -> list:
     model = compiler.klass_info["model"]
     objects = []
     for row in compiler.results_iter(results=[fetched]):
-        obj = model.from_db(compiled.db, compiled.init_list, row[compiled.model_start : compiled.model_end])
+        values = row[compiled.model_start : compiled.model_end]
+        if compiled.plain:
+            obj = _instance(model, compiled.db, compiled.init_list, values)
+        else:
+            obj = model.from_db(compiled.db, compiled.init_list, values)
         for populator in compiled.populators:
             populator.populate(row, obj)
         for attr, position in compiled.annotations.items():
             setattr(obj, attr, row[position])
         objects.append(obj)
     return objects
+
+
+def _is_plain(model) -> bool:
+    """Whether `_instance` builds what `model.from_db` would: no signal listens to its creation,
+    it keeps Django's `from_db`, and each field's attribute stores its value as it is."""
+    if pre_init.has_listeners(model) or post_init.has_listeners(model):
+        return False
+    if model.from_db.__func__ is not Model.from_db.__func__:
+        return False
+    for field in model._meta.concrete_fields:
+        descriptor = type(model.__dict__.get(field.attname))
+        # A foreign key's id and a file set themselves in __dict__ on a new instance; other
+        # descriptors with a setter might do more.
+        if hasattr(descriptor, "__set__") and descriptor.__name__ not in ("ForeignKeyDeferredAttribute", "FileDescriptor"):
+            return False
+    return True
+
+
+def _instance(model, db: str, attnames: list[str], values) -> Model:
+    """What `Model.from_db` gives, without `Model.__init__`'s loop over every field and its two
+    signals (half of building a page's rows). A field not fetched stays deferred, as there."""
+    obj = model.__new__(model)
+    obj.__dict__.update(zip(attnames, values))
+    state = obj._state = ModelState()
+    state.adding, state.db = False, db
+    return obj
 
 
 def _values_and_shape(args) -> tuple[dict[str, Any], tuple]:
