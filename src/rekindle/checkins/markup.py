@@ -16,10 +16,10 @@ from functools import lru_cache
 from html import escape
 
 from django.urls import get_script_prefix, reverse
-from django.utils.formats import date_format
 from django.utils.timezone import localtime
 
 from rekindle.checkins.selectors import CheckInDay, ItemView
+from rekindle.lib.urls import id_url
 
 
 @lru_cache(maxsize=1024)
@@ -30,6 +30,10 @@ def _day_url(prefix: str, day: dt.date) -> str:  # `prefix` keys the cache: reve
 def day_url(day: dt.date) -> str:
     """The day page's address, reversed once per date (History links each of its days)."""
     return _day_url(get_script_prefix(), day)
+
+
+def _day_month_year(moment: dt.date) -> str:
+    return f"{moment.day} {moment:%B} {moment.year}"
 
 
 def csrf_input(token) -> str:
@@ -82,7 +86,7 @@ def compact_items(items: list[ItemView], couple, *, reflect_links: bool = False)
 def _answer_form(it: ItemView, csrf: str) -> str:
     """'That's it' or 'not quite', for the writer of the item a reflection is about."""
     response = it.reflection.response
-    post_url = reverse("reflection_respond", kwargs={"reflection_id": it.reflection.pk})
+    post_url = id_url("reflection_respond", reflection_id=it.reflection.pk)
     yes = ' aria-pressed="true"' if response == "yes" else ""
     not_quite = ' aria-pressed="true"' if response == "not_quite" else ""
     return (
@@ -190,7 +194,7 @@ def appreciation(a, *, me_id: int, csrf: str, reply_error: str | None = None, re
     )
     form = ""
     if a.author_id != me_id:
-        post_url = escape(reverse("appreciation_reply", kwargs={"appreciation_id": a.pk}))
+        post_url = id_url("appreciation_reply", appreciation_id=a.pk)
         error, invalid = "", ""
         if reply_error:
             error = f'<p class="errorlist" id="reply-{a.pk}-error" role="alert">{escape(reply_error)}</p>'
@@ -207,5 +211,5 @@ def appreciation(a, *, me_id: int, csrf: str, reply_error: str | None = None, re
         )
     return (
         f'<li id="appreciation-{a.pk}"><p class="item-text">{escape(a.text)}</p>'
-        f'<p class="byline">{who}, {date_format(localtime(a.created_at), "j F Y")}</p>{replies}{form}</li>'
+        f'<p class="byline">{who}, {_day_month_year(localtime(a.created_at))}</p>{replies}{form}</li>'
     )
