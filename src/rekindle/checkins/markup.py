@@ -45,8 +45,9 @@ def _partner_name(couple) -> str:
     return escape(couple.partner.display_name) if couple.partner else ""
 
 
-def _read_only_reflection(it: ItemView, partner: str) -> str:
-    """The reflection under an item where it can't be answered (history), `partner` already escaped."""
+def _reflection(it: ItemView, partner: str, answer_form: str = "") -> str:
+    """The reflection under an item, `partner` already escaped; under my own item, with what I
+    said back to it and, where it can be answered, `answer_form`."""
     reflection, text = it.reflection, escape(it.reflection.text)
     if it.is_mine:
         said = ""
@@ -54,7 +55,7 @@ def _read_only_reflection(it: ItemView, partner: str) -> str:
             said = """<p class="pill pill-ok">You said: that's it</p>"""
         elif reflection.response:
             said = '<p class="pill">You said: not quite</p>'
-        return f'<div class="reflection"><p><strong>{partner} heard:</strong> {text}</p>{said}</div>'
+        return f'<div class="reflection"><p><strong>{partner} heard:</strong> {text}</p>{said}{answer_form}</div>'
     return f'<div class="reflection"><p><strong>You heard:</strong> {text}</p><p class="quiet">{_their_answer(reflection, partner)}</p></div>'
 
 
@@ -72,7 +73,7 @@ def compact_items(items: list[ItemView], couple, *, reflect_links: bool = False)
     rows = []
     for it in items:
         anchor = it.anchor
-        reflection = _read_only_reflection(it, partner) if it.reflection else ""
+        reflection = _reflection(it, partner) if it.reflection else ""
         link = ""
         if reflect_links and it.can_reflect and not it.reflection:
             link = f'<a href="{day_url(it.day)}#{anchor}">Reflect this {it.item}</a>'
@@ -120,19 +121,7 @@ def item(it: ItemView, couple, csrf: str) -> str:
     partner, reflection = _partner_name(couple), it.reflection
     parts = [f'<li id="{it.anchor}"><span class="item-label">{it.item}</span><p class="item-text">{escape(it.text)}</p>']
     if reflection:
-        text = escape(reflection.text)
-        if it.is_mine:
-            parts.append(f'<div class="reflection"><p><strong>{partner} heard:</strong> {text}</p>')
-            if reflection.response:
-                ok = " pill-ok" if reflection.response == "yes" else ""
-                said = "that's it" if reflection.response == "yes" else "not quite"
-                parts.append(f'<p class="pill{ok}">You said: {said}</p>')
-            parts.append(_answer_form(it, csrf) + "</div>")
-        else:
-            parts.append(
-                f'<div class="reflection"><p><strong>You heard:</strong> {text}</p>'
-                f'<p class="quiet">{_their_answer(reflection, partner)}</p></div>'
-            )
+        parts.append(_reflection(it, partner, _answer_form(it, csrf) if it.is_mine else ""))
     if it.can_reflect and (reflection is None or reflection.response != "yes"):
         parts.append(_reflect_form(it, csrf))
     parts.append("</li>")
