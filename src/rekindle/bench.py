@@ -266,26 +266,39 @@ def pages(today: dt.date) -> list[tuple[str, str]]:
     ]
 
 
-def measure(client, url: str, reps: int) -> tuple[float, int, int, float]:
-    """(median CPU ms per request, queries, status, fastest wall ms) for one URL."""
+FLOOR_URLS = {"bare view": "/__bench__/bare/", "auth floor": "/__bench__/auth/"}
+
+
+def measure(client, urls: dict[str, str], reps: int) -> dict[str, tuple[float, int, int, float]]:
+    """name → (median CPU ms per request, queries, status, fastest wall ms) for each URL.
+
+    The URLs are asked in rounds, one request each per round, so that a burst of other work
+    on the machine lands on every page alike rather than deciding one page's figure."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    for _ in range(2):
-        client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        status = client.get(url).status_code
-    queries = len(captured)  # now: the next request clears the query log
-    times, walls = [], []
+    queries, statuses = {}, {}
+    for name, url in urls.items():
+        for _ in range(2):
+            client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            statuses[name] = client.get(url).status_code
+        queries[name] = len(captured)  # now: the next request clears the query log
+    times = {name: [] for name in urls}
+    walls = {name: [] for name in urls}
     for _ in range(reps):
-        started, wall = time.process_time(), time.perf_counter()
-        client.get(url)
-        times.append(time.process_time() - started)
-        walls.append(time.perf_counter() - wall)
+        for name, url in urls.items():
+            started, wall = time.process_time(), time.perf_counter()
+            client.get(url)
+            times[name].append(time.process_time() - started)
+            walls[name].append(time.perf_counter() - wall)
     # CPU is this process only; wall time also holds the database's work (PostgreSQL runs it
     # in another process), so growth is judged on wall time: the fastest request, as other
     # programs on the machine only ever add to it (a median moved 2× between two runs).
-    return statistics.median(times) * 1000, queries, status, min(walls) * 1000
+    return {
+        name: (statistics.median(times[name]) * 1000, queries[name], statuses[name], min(walls[name]) * 1000)
+        for name in urls
+    }
 
 
 def client_for(person):
@@ -296,9 +309,9 @@ def client_for(person):
     return client
 
 
-def measure_pages(person, today, reps) -> dict[str, tuple[float, int, int]]:
-    client = client_for(person)
-    return {name: measure(client, url, reps) for name, url in pages(today)}
+def measure_pages(person, today, reps) -> dict[str, tuple[float, int, int, float]]:
+    """Every main page and, in the same rounds, the two floor views, for one person."""
+    return measure(client_for(person), {**FLOOR_URLS, **dict(pages(today))}, reps)
 
 
 def run(couples: int, reps: int, *, prepare: bool = True) -> dict:
@@ -314,12 +327,8 @@ def run(couples: int, reps: int, *, prepare: bool = True) -> dict:
     (day_a, _, _), = seed(1, 1, 1, today)
     (year_a, _, _), = seed(2, 1, 365, today)
     _analyze()
-    floor_client = client_for(ref_a)
-    measure_pages(ref_a, today, 3)  # warm-up, not counted: first requests load code and templates
-    floors = {
-        "bare view": measure(floor_client, "/__bench__/bare/", reps),
-        "auth floor": measure(floor_client, "/__bench__/auth/", reps),
-    }
+    for person in (ref_a, day_a, year_a):  # warm-up, not counted: first requests load code and templates
+        measure_pages(person, today, 10)
     small = measure_pages(ref_a, today, reps)
     day = measure_pages(day_a, today, reps)
     year = measure_pages(year_a, today, reps)
@@ -329,18 +338,12 @@ def run(couples: int, reps: int, *, prepare: bool = True) -> dict:
     _analyze()
     seed_seconds = time.perf_counter() - seeded
     large = measure_pages(ref_a, today, reps)
-    floors_large = {
-        "bare view": measure(floor_client, "/__bench__/bare/", reps),
-        "auth floor": measure(floor_client, "/__bench__/auth/", reps),
-    }
     return {
         "vendor": connection.vendor,
         "couples": couples,
         "reps": reps,
         "seed_seconds": seed_seconds,
         "total_seconds": time.perf_counter() - started,
-        "floors": floors,
-        "floors_large": floors_large,
         "small": small,
         "large": large,
         "day": day,
@@ -349,7 +352,9 @@ def run(couples: int, reps: int, *, prepare: bool = True) -> dict:
 
 
 def report(result: dict) -> str:
-    floor = result["floors"]["auth floor"][0] or 1e-9
+    columns = ("small", "large", "day", "year")
+    # Each column's own auth floor, measured in the same rounds as its pages.
+    floors = {c: result[c]["auth floor"][0] or 1e-9 for c in columns}
     lines = [
         f"Rekindle bench on {result['vendor']}: {result['couples']:,} extra couples "
         f"(seeded in {result['seed_seconds']:.0f} s), median of {result['reps']} requests",
@@ -362,20 +367,22 @@ def report(result: dict) -> str:
     def cell(m) -> str:
         return f"{m[0]:6.2f} ({m[3]:6.2f})"
 
-    for name, m in result["floors"].items():
-        big = result["floors_large"][name]
+    for name in FLOOR_URLS:
+        m, big, d, y = (result[c][name] for c in columns)
         lines.append(
-            f"{name:<14} {cell(m):>15} {cell(big):>15} {big[3] / m[3]:6.2f}× {'':>15} {'':>15} {'':>7} {'':>7}"
-            f" {m[1]:8d} {m[0] / floor:7.1f}×"
+            f"{name:<14} {cell(m):>15} {cell(big):>15} {big[3] / m[3]:6.2f}× {cell(d):>15} {cell(y):>15} {'':>7} {'':>7}"
+            f" {m[1]:8d} {m[0] / floors['small']:7.1f}×"
         )
     worst_page, worst_ratio = "", 0.0
     worst_growth_name, worst_growth = "", 0.0
     for name, m in result["small"].items():
+        if name in FLOOR_URLS:
+            continue
         big, d, y = result["large"][name], result["day"][name], result["year"][name]
         # A year against a day, and against the reference couple's two weeks: a first page
         # that is full either way, so that ratio shows what more history alone costs.
         scale, history, beyond_a_page = big[3] / m[3], y[3] / d[3], y[3] / m[3]
-        ratio = max(m[0], big[0], d[0], y[0]) / floor
+        ratio = max(result[c][name][0] / floors[c] for c in columns)
         statuses = {m[2], big[2], d[2], y[2]}
         flag = "" if statuses == {200} else f"  (HTTP {sorted(statuses)})"
         queries = max(m[1], big[1], d[1], y[1])
