@@ -180,7 +180,12 @@ def _today_rows(viewer, couple, date, revealed_since):
 
 @prepared
 def _rounds_rows(viewer, couple, round_ids):
-    return CheckIn.objects.in_pairs_answered_by(viewer, round__in=round_ids).select_related("round")
+    # History shows neither when a check-in was written nor when it was last changed.
+    return (
+        CheckIn.objects.in_pairs_answered_by(viewer, round__in=round_ids)
+        .select_related("round")
+        .defer("created_at", "updated_at")
+    )
 
 
 @prepared
@@ -260,7 +265,7 @@ def checkin_day_of(person: Person, couple: Couple | None, checkin_id: int) -> Ch
 
 @prepared
 def _my_checkins(viewer, couple, start, stop):
-    return CheckIn.objects.filter(author=viewer).order_by("-local_date")[start:stop]
+    return CheckIn.objects.filter(author=viewer).order_by("-local_date").values_list("round_id", "local_date")[start:stop]
 
 
 def checkin_history(person: Person, page_number, *, couple: Couple | None = None) -> tuple[list[CheckInDay], object]:
@@ -269,7 +274,7 @@ def checkin_history(person: Person, page_number, *, couple: Couple | None = None
     at = timezone.now()
     mine = Paginator(Pages(_my_checkins, person), HISTORY_PAGE_SIZE)
     page = mine.get_page(page_number)
-    dates = {checkin.round_id: checkin.local_date for checkin in page.object_list}
+    dates = dict(page.object_list)  # round id → my check-in date
     days = {round_id: CheckInDay(date=date) for round_id, date in dates.items()}
     if days:
         for checkin in _with_reflections(person, _rounds_rows.rows(person, list(days))):
