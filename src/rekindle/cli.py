@@ -10,9 +10,10 @@ from pathlib import Path
 
 DEFAULT_HOST = "127.0.0.1"
 # Gunicorn processes and threads in each, for a small server with two cores; measured with
-# `BENCH_LOAD=1 make bench` (README, "Benchmark").
+# `BENCH_LOAD=1 make bench` (README, "Benchmark"): 2 × 2 served 10-20 % more than 2 × 4, whose
+# extra threads mostly took turns at the GIL (7.7 against 6.7-7.2 ms of CPU a request).
 DEFAULT_WORKERS = 2
-DEFAULT_THREADS = 4
+DEFAULT_THREADS = 2
 DEFAULT_PORT = 8000
 
 
