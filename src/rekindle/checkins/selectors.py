@@ -274,8 +274,7 @@ def checkin_history(person: Person, page_number, *, couple: Couple | None = None
     at = timezone.now()
     mine = Paginator(Pages(_my_checkins, person), HISTORY_PAGE_SIZE)
     page = mine.get_page(page_number)
-    dates = dict(page.object_list)  # round id → my check-in date
-    days = {round_id: CheckInDay(date=date) for round_id, date in dates.items()}
+    days = {round_id: CheckInDay(date=date) for round_id, date in page.object_list}  # my rounds, my dates
     if days:
         for checkin in _with_reflections(person, _rounds_rows.rows(person, list(days))):
             _place(person, couple, days[checkin.round_id], checkin, at)
