@@ -14,8 +14,13 @@ def timezone_names() -> tuple[str, ...]:
     return tuple(sorted(name for name in available_timezones() if "/" in name or name == "UTC"))
 
 
+@cache
+def _timezone_name_set() -> frozenset[str]:
+    return frozenset(timezone_names())
+
+
 def is_valid_timezone(name: str) -> bool:
-    return name in timezone_names()
+    return name in _timezone_name_set()
 
 
 def zone(name: str) -> ZoneInfo:

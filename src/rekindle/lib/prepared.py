@@ -89,6 +89,7 @@ class _Compiled:
     populators: list
     annotations: dict
     plain: bool  # the model can be built without __init__ (see _instance)
+    converters: dict  # column position → how the backend and field turn its value into Python
 
 
 _ROW_SHAPES = (ModelIterable, ValuesListIterable, FlatValuesListIterable, ValuesIterable)
@@ -175,8 +176,12 @@ class prepared:  # noqa: N801 — a decorator
             populators = get_related_populators(klass_info, compiler.select, db)
             annotations = dict(compiler.annotation_col_map or {})
             plain = _is_plain(klass_info["model"])
+        columns = [column[0] for column in compiler.select[: compiler.col_count]]
+        if compiler.has_composite_fields(columns):
+            raise TypeError(f"{self.__name__}: a prepared query does not select composite fields")
+        converters = compiler.get_converters(columns)
         return _Compiled(sql, tuple(params), tuple(slots), compiler, db, shape, names, init_list, start, end,
-                         populators, annotations, plain)
+                         populators, annotations, plain, converters)
 
 
 def _equal(a, b) -> bool:
@@ -196,16 +201,17 @@ def _run(compiled: _Compiled, values: dict[str, Any]) -> list:
         cursor.execute(compiled.sql, _params(compiled, values))
         fetched = cursor.fetchall()
     compiler = compiled.compiler
+    # What `results_iter` does, with the converters found once at compile time.
+    rows = compiler.apply_converters(fetched, compiled.converters) if compiled.converters else fetched
     if compiled.shape is not ModelIterable:
-        rows = compiler.results_iter(results=[fetched], tuple_expected=True)
         if compiled.shape is FlatValuesListIterable:
             return [row[0] for row in rows]
         if compiled.shape is ValuesIterable:
             return [dict(zip(compiled.names, row)) for row in rows]
-        return list(rows)
+        return [tuple(row) for row in rows]
     model = compiler.klass_info["model"]
     objects = []
-    for row in compiler.results_iter(results=[fetched]):
+    for row in rows:
         values = row[compiled.model_start : compiled.model_end]
         if compiled.plain:
             obj = _instance(model, compiled.db, compiled.init_list, values)
