@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.utils import timezone
 
 from rekindle.checkins.models import (
@@ -51,8 +51,7 @@ class CheckInDay:
     reflections: dict[tuple[int, str], Reflection] = field(default_factory=dict)
     # Words a person typed that could not be saved, keyed like `reflections`: (typed, message).
     unsaved: dict[tuple[int, str], tuple[str, str]] = field(default_factory=dict)
-    # The round my answer is in, and whether my partner can still answer it.
-    round: CheckInRound | None = None
+    # Whether my partner can still answer the round my answer is in.
     partner_can_join: bool = False
     # On Today, before today's check-in: the last round, if it was revealed recently.
     previous: CheckInDay | None = None
@@ -147,23 +146,20 @@ def _attach(day: CheckInDay, checkin: CheckIn) -> None:
         day.reflections[(checkin.pk, reflection.item)] = reflection
 
 
-def _place(person: Person, couple: Couple | None, day: CheckInDay, checkin: CheckIn, at: dt.datetime) -> None:
+def _place(person: Person, day: CheckInDay, checkin: CheckIn) -> None:
     """Put one visible check-in of the day's round in its place."""
     _attach(day, checkin)
     if checkin.author_id == person.pk:
         day.mine = checkin
-        day.round = checkin.round
     else:
         day.theirs = checkin
         day.partner_answered = True
 
 
-def _settle(person: Person, couple: Couple | None, day: CheckInDay, at: dt.datetime) -> None:
-    """Once placed: can my partner still answer my round?"""
-    if day.mine is not None and day.theirs is None and couple is not None and couple.partner is not None:
-        day.partner_can_join = day.round.joinable(
-            joiner_tz=couple.partner.time_zone, opener_tz=person.time_zone, at=at
-        )
+def _settle(person: Person, couple: Couple | None, day: CheckInDay, at: dt.datetime, round: CheckInRound | None) -> None:
+    """Once placed: can my partner still answer my round (`round`; None when it is closed)?"""
+    if day.mine is not None and day.theirs is None and round is not None and couple is not None and couple.partner is not None:
+        day.partner_can_join = round.joinable(joiner_tz=couple.partner.time_zone, opener_tz=person.time_zone, at=at)
 
 
 # Every check-in the viewer may read in the rounds of their own check-ins of a date, of today
@@ -178,20 +174,28 @@ def _today_rows(viewer, couple, date, revealed_since):
     return CheckIn.objects.in_pairs_answered_by(viewer, _today_or_recent(date, revealed_since)).select_related("round")
 
 
+# Whether my partner can still answer a round is decided by its date and when it opened, and
+# only an open round can be joined: the rows carry those of open rounds, NULL for closed ones.
+_OPEN_ROUND = Q(round__completed_at__isnull=True)
+
+
 @prepared
 def _rounds_rows(viewer, couple, round_ids):
     # History shows neither when a check-in was written nor when it was last changed.
     return (
         CheckIn.objects.in_pairs_answered_by(viewer, round__in=round_ids)
-        .select_related("round")
-        .defer("created_at", "updated_at")
+        .only("author", "round", *ITEMS)
+        .annotate(
+            open_round_date=Case(When(_OPEN_ROUND, then="round__date")),
+            open_round_opened_at=Case(When(_OPEN_ROUND, then="round__opened_at")),
+        )
     )
 
 
 @prepared
 def reflections_on(viewer, couple, checkin_ids):
-    """The reflections the viewer may read on these check-ins."""
-    return Reflection.objects.visible_to(viewer).filter(checkin__in=checkin_ids)
+    """The reflections the viewer may read on these check-ins (no page shows their times)."""
+    return Reflection.objects.visible_to(viewer).filter(checkin__in=checkin_ids).defer("created_at", "updated_at")
 
 
 def checkin_day(
@@ -209,8 +213,8 @@ def checkin_day(
     at = timezone.now() if at is None else at
     rows = _day_rows.rows(person, date)
     for checkin in _with_reflections(person, rows) if with_reflections else rows:
-        _place(person, couple, day, checkin, at)
-    _settle(person, couple, day, at)
+        _place(person, day, checkin)
+    _settle(person, couple, day, at, day.mine.round if day.mine else None)
     if day.mine is None and date == person.checkin_today(at):
         # Whether the partner answered is shown ("add yours to see theirs"); what they wrote is not.
         day.partner_answered = joinable_round(person, couple, at=at) is not None
@@ -239,8 +243,8 @@ def checkin_today(person: Person, couple: Couple | None, *, with_reflections: bo
     for round_id, my_date in my_dates.items():
         if my_date == date:
             for checkin in rounds[round_id]:
-                _place(person, couple, day, checkin, at)
-    _settle(person, couple, day, at)
+                _place(person, day, checkin)
+    _settle(person, couple, day, at, day.mine.round if day.mine else None)
     if day.mine is None and couple.partner is not None:
         day.partner_answered = joinable_round(person, couple, at=at) is not None
         earlier = [(my_date, round_id) for round_id, my_date in my_dates.items() if my_date < date]
@@ -248,7 +252,7 @@ def checkin_today(person: Person, couple: Couple | None, *, with_reflections: bo
             my_date, round_id = max(earlier)
             previous = CheckInDay(date=my_date)
             for checkin in rounds[round_id]:
-                _place(person, couple, previous, checkin, at)
+                _place(person, previous, checkin)
             if previous.revealed:
                 day.previous = previous
     return day
@@ -275,11 +279,16 @@ def checkin_history(person: Person, page_number, *, couple: Couple | None = None
     mine = Paginator(Pages(_my_checkins, person), HISTORY_PAGE_SIZE)
     page = mine.get_page(page_number)
     days = {round_id: CheckInDay(date=date) for round_id, date in page.object_list}  # my rounds, my dates
+    open_rounds: dict[int, CheckInRound] = {}
     if days:
         for checkin in _with_reflections(person, _rounds_rows.rows(person, list(days))):
-            _place(person, couple, days[checkin.round_id], checkin, at)
-        for day in days.values():
-            _settle(person, couple, day, at)
+            _place(person, days[checkin.round_id], checkin)
+            if checkin.open_round_opened_at is not None:
+                open_rounds[checkin.round_id] = CheckInRound(
+                    pk=checkin.round_id, date=checkin.open_round_date, opened_at=checkin.open_round_opened_at
+                )
+        for round_id, day in days.items():
+            _settle(person, couple, day, at, open_rounds.get(round_id))
     return list(days.values()), page
 
 
@@ -312,12 +321,13 @@ def _with_authors(person: Person, appreciations: list[Appreciation]) -> list[App
 
 @prepared
 def _appreciations(viewer, couple, start, stop):
-    return Appreciation.objects.visible_to(viewer)[start:stop]
+    return Appreciation.objects.visible_to(viewer).defer("submission")[start:stop]  # the form's one-time key
 
 
 @prepared
 def _replies_to(viewer, couple, appreciation_ids):
-    return AppreciationReply.objects.visible_to(viewer).filter(appreciation__in=appreciation_ids)
+    # The feed shows when an appreciation was written, not when a reply was.
+    return AppreciationReply.objects.visible_to(viewer).filter(appreciation__in=appreciation_ids).defer("created_at")
 
 
 def _with_replies(person: Person, appreciations: list[Appreciation]) -> list[Appreciation]:

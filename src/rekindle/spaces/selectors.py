@@ -39,11 +39,15 @@ class Couple:
         """Set each row's person fields (`author`, `done_by` …) from the couple instead of
         joining the people table per row: what a couple sees is by one of the two. A person who
         is neither (a former partner, rare) is left to load when shown. Returns `rows`."""
-        for row in rows:
-            for field in fields:
-                person = self.member(getattr(row, f"{field}_id"))
+        if not rows:
+            return rows
+        meta = type(rows[0])._meta
+        for field in fields:
+            relation, attname = meta.get_field(field), f"{field}_id"
+            for row in rows:
+                person = self.member(getattr(row, attname))
                 if person is not None:
-                    setattr(row, field, person)
+                    relation.set_cached_value(row, person)  # what `row.<field> = person` ends with
         return rows
 
 
