@@ -33,8 +33,18 @@ def day_url(day: dt.date) -> str:
     return _day_url(get_script_prefix(), day)
 
 
+# Names looked up rather than formatted with strftime: History writes two per day.
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def _day_month(moment: dt.date) -> str:
+    return f"{moment.day} {_MONTHS[moment.month - 1]}"
+
+
 def _day_month_year(moment: dt.date) -> str:
-    return f"{moment.day} {moment:%B} {moment.year}"
+    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
 
 
 def csrf_input(token) -> str:
@@ -138,7 +148,7 @@ def items(rows: list[ItemView], couple, csrf: str) -> str:
 
 def both(day: CheckInDay, couple, csrf: str, *, compact=False, reflect_links=False, heading_level=3) -> str:
     """A day's two answers side by side, or mine with a word on why theirs isn't here."""
-    ymd, short, h = f"{day.date:%Y%m%d}", f"{day.date.day} {day.date:%B}", heading_level
+    ymd, short, h = f"{day.date:%Y%m%d}", _day_month(day.date), heading_level
     partner = _partner_name(couple)
 
     def side(who: str, name: str, checkin) -> str:
@@ -173,7 +183,7 @@ def history_days(days: list[CheckInDay], couple) -> str:
         date = day.date
         both_pill = '<span class="pill pill-ok">both</span>' if day.revealed else ""
         rows.append(
-            f'<li><h2><a href="{day_url(date)}">{date:%A} {date.day} {date:%B} {date.year}</a>{both_pill}</h2>'
+            f'<li><h2><a href="{day_url(date)}">{_WEEKDAYS[date.weekday()]} {_day_month_year(date)}</a>{both_pill}</h2>'
             f"{both(day, couple, '', compact=True, reflect_links=True)}</li>"
         )
     return "".join(rows)
