@@ -189,8 +189,11 @@ def history_days(days: list[CheckInDay], couple) -> str:
     return "".join(rows)
 
 
-def appreciation(a, *, me_id: int, csrf: str, reply_error: str | None = None, reply_typed: str = "") -> str:
-    """One appreciation with its replies, and the reply form for the one it was written to."""
+def appreciation(
+    a, *, me_id: int, csrf: str, reply_error: str | None = None, reply_typed: str = "", zone: dt.tzinfo | None = None
+) -> str:
+    """One appreciation with its replies, and the reply form for the one it was written to;
+    its date in `zone` (default: the current time zone; a feed passes it once for all)."""
     pk, mine = a.pk, a.author_id == me_id
     who = "You" if mine else escape(a.author.display_name)
     replies = "".join(
@@ -218,5 +221,5 @@ def appreciation(a, *, me_id: int, csrf: str, reply_error: str | None = None, re
         )
     return (
         f'<li id="appreciation-{pk}"><p class="item-text">{escape(a.text)}</p>'
-        f'<p class="byline">{who}, {_day_month_year(localtime(a.created_at))}</p>{replies}{form}</li>'
+        f'<p class="byline">{who}, {_day_month_year(localtime(a.created_at, zone))}</p>{replies}{form}</li>'
     )

@@ -321,13 +321,13 @@ def _with_authors(person: Person, appreciations: list[Appreciation]) -> list[App
 
 @prepared
 def _appreciations(viewer, couple, start, stop):
-    return Appreciation.objects.visible_to(viewer).defer("submission")[start:stop]  # the form's one-time key
+    # The feed (the page's and the API's) shows all but the form's one-time key.
+    return Appreciation.objects.visible_to(viewer).defer("submission")[start:stop]
 
 
 @prepared
 def _replies_to(viewer, couple, appreciation_ids):
-    # The feed shows when an appreciation was written, not when a reply was.
-    return AppreciationReply.objects.visible_to(viewer).filter(appreciation__in=appreciation_ids).defer("created_at")
+    return AppreciationReply.objects.visible_to(viewer).filter(appreciation__in=appreciation_ids)
 
 
 def _with_replies(person: Person, appreciations: list[Appreciation]) -> list[Appreciation]:

@@ -42,10 +42,11 @@ class Couple:
         if not rows:
             return rows
         meta = type(rows[0])._meta
+        people = {person.pk: person for person in (self.me, self.partner) if person is not None}
         for field in fields:
             relation, attname = meta.get_field(field), f"{field}_id"
             for row in rows:
-                person = self.member(getattr(row, attname))
+                person = people.get(getattr(row, attname))
                 if person is not None:
                     relation.set_cached_value(row, person)  # what `row.<field> = person` ends with
         return rows

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 from django.utils.safestring import mark_safe
+from django.utils.timezone import get_current_timezone
 
 from rekindle.checkins import markup
 
@@ -35,8 +36,8 @@ def history_days(days, couple) -> str:
 @register.simple_tag(takes_context=True)
 def appreciation_items(context, appreciations) -> str:
     """`{% appreciation_items feed %}`: the feed's appreciations."""
-    me_id, csrf = context["user"].pk, markup.csrf_input(context.get("csrf_token"))
-    return mark_safe("".join(markup.appreciation(a, me_id=me_id, csrf=csrf) for a in appreciations))
+    me_id, csrf, zone = context["user"].pk, markup.csrf_input(context.get("csrf_token")), get_current_timezone()
+    return mark_safe("".join(markup.appreciation(a, me_id=me_id, csrf=csrf, zone=zone) for a in appreciations))
 
 
 @register.simple_tag(takes_context=True)
