@@ -26,3 +26,12 @@ def test_under_a_script_prefix():
 def test_only_ints(value):
     with pytest.raises(TypeError):
         id_url("appreciation_reply", appreciation_id=value)
+
+
+@pytest.mark.parametrize("pk", [1, 42, 7_340_000_000_001])
+def test_a_function_of_the_id_gives_the_same(pk):
+    from rekindle.lib.urls import id_url_for
+
+    assert id_url_for("appreciation_reply", "appreciation_id")(pk) == reverse("appreciation_reply", kwargs={"appreciation_id": pk})
+    with pytest.raises(TypeError):
+        id_url_for("appreciation_reply", "appreciation_id")("3")

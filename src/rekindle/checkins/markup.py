@@ -12,15 +12,17 @@ are English, as the rest of the app writes them.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
+from typing import Callable
 
 from django.urls import get_script_prefix, reverse
-from django.utils.timezone import localtime
+from django.utils.timezone import get_current_timezone, localtime
 
 from rekindle.checkins.models import ITEMS
 from rekindle.checkins.selectors import CheckInDay, ItemView
-from rekindle.lib.urls import id_url
+from rekindle.lib.urls import id_url, id_url_for
 
 
 @lru_cache(maxsize=1024)
@@ -78,12 +80,14 @@ def _their_answer(reflection, partner: str) -> str:
     return "Waiting to hear if that's it."
 
 
-def compact_items(day: CheckInDay, checkin, partner: str, *, reflect_links: bool = False) -> str:
-    """One check-in's items, read-only (`partner` already escaped); with `reflect_links`, a link
-    to the day page to reflect one. Built straight from the rows: History shows sixty of these."""
+def compact_items(day: CheckInDay, checkin, partner: str, *, reflect_url: str = "") -> str:
+    """One check-in's items, read-only (`partner` already escaped); with `reflect_url` (the day
+    page), a link there to reflect one of my partner's. Built straight from the rows: History
+    shows sixty of these."""
     is_mine = checkin is day.mine
     anchor_start, anchor_end = ("mine-" if is_mine else "their-"), f"-{day.date:%Y%m%d}"
-    reflect_url = day_url(day.date) if reflect_links and not is_mine and day.revealed else ""
+    if is_mine or not day.revealed:
+        reflect_url = ""
     pk, rows = checkin.pk, []
     for item in ITEMS:
         anchor = anchor_start + item + anchor_end
@@ -146,14 +150,14 @@ def items(rows: list[ItemView], couple, csrf: str) -> str:
     return "".join(item(it, couple, csrf) for it in rows)
 
 
-def both(day: CheckInDay, couple, csrf: str, *, compact=False, reflect_links=False, heading_level=3) -> str:
+def both(day: CheckInDay, couple, csrf: str, *, compact=False, reflect_url="", heading_level=3) -> str:
     """A day's two answers side by side, or mine with a word on why theirs isn't here."""
     ymd, short, h = f"{day.date:%Y%m%d}", _day_month(day.date), heading_level
     partner = _partner_name(couple)
 
     def side(who: str, name: str, checkin) -> str:
         if compact:
-            listed = compact_items(day, checkin, partner, reflect_links=reflect_links)
+            listed = compact_items(day, checkin, partner, reflect_url=reflect_url)
         else:
             listed = items(day.mine_items if checkin is day.mine else day.theirs_items, couple, csrf)
         return (
@@ -180,31 +184,63 @@ def history_days(days: list[CheckInDay], couple) -> str:
     """History's list items: each day's heading and its answers, read-only."""
     rows = []
     for day in days:
-        date = day.date
+        date, url = day.date, day_url(day.date)
         both_pill = '<span class="pill pill-ok">both</span>' if day.revealed else ""
         rows.append(
-            f'<li><h2><a href="{day_url(date)}">{_WEEKDAYS[date.weekday()]} {_day_month_year(date)}</a>{both_pill}</h2>'
-            f"{both(day, couple, '', compact=True, reflect_links=True)}</li>"
+            f'<li><h2><a href="{url}">{_WEEKDAYS[date.weekday()]} {_day_month_year(date)}</a>{both_pill}</h2>'
+            f"{both(day, couple, '', compact=True, reflect_url=url)}</li>"
         )
     return "".join(rows)
 
 
-def appreciation(
-    a, *, me_id: int, csrf: str, reply_error: str | None = None, reply_typed: str = "", zone: dt.tzinfo | None = None
-) -> str:
-    """One appreciation with its replies, and the reply form for the one it was written to;
-    its date in `zone` (default: the current time zone; a feed passes it once for all)."""
+@dataclass
+class _Reading:
+    """What every appreciation on a page is shown with, looked up once for the page: the reader,
+    the form token, their time zone, the reply address, and the writers' names, escaped."""
+
+    me_id: int
+    csrf: str
+    zone: dt.tzinfo
+    reply_url: Callable[[int], str]
+    names: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def now(cls, me_id: int, csrf: str) -> _Reading:
+        return cls(me_id, csrf, get_current_timezone(), id_url_for("appreciation_reply", "appreciation_id"))
+
+    def name(self, row) -> str:
+        """`row.author`'s name, escaped (a row of the couple's: its author is one of two)."""
+        name = self.names.get(row.author_id)
+        if name is None:
+            name = self.names[row.author_id] = escape(row.author.display_name)
+        return name
+
+
+def appreciations(rows, *, me_id: int, csrf: str) -> str:
+    """The feed's appreciations."""
+    reading = _Reading.now(me_id, csrf)
+    return "".join(_appreciation(a, reading) for a in rows)
+
+
+def appreciation(a, *, me_id: int, csrf: str, reply_error: str | None = None, reply_typed: str = "") -> str:
+    """One appreciation as the feed shows it (an htmx swap; a reply sent back with an error)."""
+    return _appreciation(a, _Reading.now(me_id, csrf), reply_error, reply_typed)
+
+
+def _appreciation(a, reading: _Reading, reply_error: str | None = None, reply_typed: str = "") -> str:
+    """One appreciation with its replies, and the reply form for the one it was written to."""
+    me_id, csrf = reading.me_id, reading.csrf
     pk, mine = a.pk, a.author_id == me_id
-    who = "You" if mine else escape(a.author.display_name)
+    who = "You" if mine else reading.name(a)
     replies = "".join(
         '<p class="reflection"><strong>'
-        + ("Your reply" if reply.author_id == me_id else f"{escape(reply.author.display_name)} replied")
+        + ("Your reply" if reply.author_id == me_id else f"{reading.name(reply)} replied")
         + f":</strong> {escape(reply.text)}</p>"
         for reply in a.visible_replies
     )
     form = ""
     if not mine:
-        post_url = id_url("appreciation_reply", appreciation_id=pk)
+        post_url = reading.reply_url(pk)
         error, invalid = "", ""
         if reply_error:
             error = f'<p class="errorlist" id="reply-{pk}-error" role="alert">{escape(reply_error)}</p>'
@@ -221,5 +257,5 @@ def appreciation(
         )
     return (
         f'<li id="appreciation-{pk}"><p class="item-text">{escape(a.text)}</p>'
-        f'<p class="byline">{who}, {_day_month_year(localtime(a.created_at, zone))}</p>{replies}{form}</li>'
+        f'<p class="byline">{who}, {_day_month_year(localtime(a.created_at, reading.zone))}</p>{replies}{form}</li>'
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import template
 from django.utils.safestring import mark_safe
-from django.utils.timezone import get_current_timezone
 
 from rekindle.checkins import markup
 
@@ -14,12 +13,10 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def checkin_both(context, day, couple, compact=False, reflect_links=False, heading_level=3) -> str:
+def checkin_both(context, day, couple, compact=False, heading_level=3) -> str:
     """`{% checkin_both day couple %}`: a day's two answers (read-only with `compact`)."""
     csrf = "" if compact else markup.csrf_input(context.get("csrf_token"))
-    return mark_safe(
-        markup.both(day, couple, csrf, compact=compact, reflect_links=reflect_links, heading_level=heading_level)
-    )
+    return mark_safe(markup.both(day, couple, csrf, compact=compact, heading_level=heading_level))
 
 
 @register.simple_tag(takes_context=True)
@@ -36,8 +33,7 @@ def history_days(days, couple) -> str:
 @register.simple_tag(takes_context=True)
 def appreciation_items(context, appreciations) -> str:
     """`{% appreciation_items feed %}`: the feed's appreciations."""
-    me_id, csrf, zone = context["user"].pk, markup.csrf_input(context.get("csrf_token")), get_current_timezone()
-    return mark_safe("".join(markup.appreciation(a, me_id=me_id, csrf=csrf, zone=zone) for a in appreciations))
+    return mark_safe(markup.appreciations(appreciations, me_id=context["user"].pk, csrf=markup.csrf_input(context.get("csrf_token"))))
 
 
 @register.simple_tag(takes_context=True)
