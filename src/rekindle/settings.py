@@ -206,6 +206,12 @@ if _database_url:
         raise ImproperlyConfigured("DATABASE_URL must start with postgres://, postgresql:// or sqlite://")
     # Persistent connections (reused for 10 minutes, checked before reuse after an error).
     DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=600, conn_health_checks=True)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("REKINDLE_PG_PREPARED", True):
+        # Values sent apart from the SQL, and each query the connection has run five times kept
+        # planned: most of a page's PostgreSQL time was planning the same few queries again
+        # (Today's database time 4.0 → 1.7 ms). Behind PgBouncer in transaction mode this needs
+        # PgBouncer 1.21+ with max_prepared_statements, or REKINDLE_PG_PREPARED=false.
+        DATABASES["default"].setdefault("OPTIONS", {}).update({"server_side_binding": True, "prepare_threshold": 5})
 else:
     DATABASES = {
         "default": {
