@@ -189,9 +189,9 @@ SEED_SQL = [
     """INSERT INTO spaces_person (password, is_superuser, is_staff, is_active, date_joined, email, display_name, time_zone,
                                   news_unread, news_feed, memories_hidden)
        SELECT %(hash)s, false, false, true, now(), 'bench' || n || s || '@bench.test', upper(s) || n, 'UTC', 0, '[]', '[]'
-       FROM generate_series(%(first)s, %(last)s) n, (VALUES ('a'), ('b')) v(s)""",
+       FROM generate_series(%(first)s::int, %(last)s::int) n, (VALUES ('a'), ('b')) v(s)""",
     """CREATE TEMP TABLE bench_couple ON COMMIT DROP AS
-       SELECT n, a.id AS a_id, b.id AS b_id, 0::bigint AS space_id FROM generate_series(%(first)s, %(last)s) n
+       SELECT n, a.id AS a_id, b.id AS b_id, 0::bigint AS space_id FROM generate_series(%(first)s::int, %(last)s::int) n
        JOIN spaces_person a ON a.email = 'bench' || n || 'a@bench.test'
        JOIN spaces_person b ON b.email = 'bench' || n || 'b@bench.test'""",
     "ANALYZE bench_couple",
@@ -204,7 +204,7 @@ SEED_SQL = [
        SELECT space_id, %(today)s::date - d,
               least(((%(today)s::date - d) + time '19:00') AT TIME ZONE 'UTC', now() - interval '1 hour'),
               least(((%(today)s::date - d) + time '20:00') AT TIME ZONE 'UTC', now())
-       FROM bench_couple, generate_series(0, %(days)s - 1) d""",
+       FROM bench_couple, generate_series(0, %(days)s::int - 1) d""",
     """INSERT INTO checkins_checkin (local_date, rose, bud, thorn, revision, created_at, updated_at, author_id, space_id, round_id)
        SELECT r.date, 'A good walk', 'The weekend', 'Tired', 1, now(), now(), p, c.space_id, r.id
        FROM bench_couple c JOIN checkins_checkinround r ON r.space_id = c.space_id,
@@ -215,7 +215,7 @@ SEED_SQL = [
        WHERE (%(today)s::date - ch.local_date) %% 2 = 0""",
     """INSERT INTO checkins_appreciation (text, local_date, created_at, author_id, space_id)
        SELECT 'Thank you for dinner', %(today)s::date - d, now(), CASE WHEN d %% 4 = 0 THEN b_id ELSE a_id END, space_id
-       FROM bench_couple, generate_series(0, %(days)s - 1, 2) d""",
+       FROM bench_couple, generate_series(0, %(days)s::int - 1, 2) d""",
     """INSERT INTO checkins_appreciationreply (text, created_at, appreciation_id, author_id)
        SELECT 'Any time', now(), x.id, CASE WHEN x.author_id = c.a_id THEN c.b_id ELSE c.a_id END
        FROM checkins_appreciation x JOIN bench_couple c ON x.space_id = c.space_id""",
