@@ -40,3 +40,20 @@ def test_behind_https_the_settings_turn_on_hsts_and_the_redirect(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     assert result.stdout.split() == ["600", "True", "True", "True"], result.stderr
+
+
+def _database_options(tmp_path, **extra) -> str:
+    env = {**production_env(tmp_path), "DATABASE_URL": "postgres://rekindle@127.0.0.1:5432/rekindle", **extra}
+    code = (
+        "import os; os.environ['DJANGO_SETTINGS_MODULE']='rekindle.settings'; "
+        "from django.conf import settings as s; o = s.DATABASES['default'].get('OPTIONS', {}); "
+        "print(o.get('server_side_binding'), o.get('prepare_threshold'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_postgresql_keeps_repeated_queries_prepared_unless_turned_off(tmp_path):
+    assert _database_options(tmp_path) == "True 5"
+    assert _database_options(tmp_path, REKINDLE_PG_PREPARED="false") == "None None"
