@@ -22,6 +22,7 @@ from django.utils.timezone import get_current_timezone, localtime
 
 from rekindle.checkins.models import ITEMS
 from rekindle.checkins.selectors import CheckInDay, ItemView
+from rekindle.lib.dates import MONTHS, WEEKDAYS
 from rekindle.lib.urls import id_url, id_url_for
 
 
@@ -35,18 +36,12 @@ def day_url(day: dt.date) -> str:
     return _day_url(get_script_prefix(), day)
 
 
-# Names looked up rather than formatted with strftime: History writes two per day.
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
-
-
 def _day_month(moment: dt.date) -> str:
-    return f"{moment.day} {_MONTHS[moment.month - 1]}"
+    return f"{moment.day} {MONTHS[moment.month - 1]}"
 
 
 def _day_month_year(moment: dt.date) -> str:
-    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 
 
 def csrf_input(token) -> str:
@@ -187,7 +182,7 @@ def history_days(days: list[CheckInDay], couple) -> str:
         date, url = day.date, day_url(day.date)
         both_pill = '<span class="pill pill-ok">both</span>' if day.revealed else ""
         rows.append(
-            f'<li><h2><a href="{url}">{_WEEKDAYS[date.weekday()]} {_day_month_year(date)}</a>{both_pill}</h2>'
+            f'<li><h2><a href="{url}">{WEEKDAYS[date.weekday()]} {_day_month_year(date)}</a>{both_pill}</h2>'
             f"{both(day, couple, '', compact=True, reflect_url=url)}</li>"
         )
     return "".join(rows)

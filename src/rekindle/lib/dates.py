@@ -35,6 +35,13 @@ def local_today(tz_name: str) -> dt.date:
     return local_now(tz_name).date()
 
 
+# English day and month names, as the app writes them (looked up: strftime is slower and
+# follows the process's locale).
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
 def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
     """First and last date of the month that holds `day`."""
     first = day.replace(day=1)

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django import forms
 
+from rekindle.lib.dates import WEEKDAYS
 from rekindle.reminders import registry
-from rekindle.reminders.registry import WEEKDAYS
 
 TIME_WIDGET = {"type": "time", "step": "300"}
 

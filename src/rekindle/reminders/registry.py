@@ -22,7 +22,6 @@ from typing import Any
 
 # How long after its time a reminder may still go (a worker that was down, quiet hours ending).
 SEND_WINDOW = dt.timedelta(hours=3)
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass(frozen=True)
