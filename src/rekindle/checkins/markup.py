@@ -31,11 +31,6 @@ def _day_url(prefix: str, day: dt.date) -> str:  # `prefix` keys the cache: reve
     return reverse("checkin_day", kwargs={"day": day})
 
 
-def day_url(day: dt.date) -> str:
-    """The day page's address, reversed once per date (History links each of its days)."""
-    return _day_url(get_script_prefix(), day)
-
-
 def _day_month(moment: dt.date) -> str:
     return f"{moment.day} {MONTHS[moment.month - 1]}"
 
@@ -80,7 +75,7 @@ def compact_items(day: CheckInDay, checkin, partner: str, *, reflect_url: str = 
     page), a link there to reflect one of my partner's. Built straight from the rows: History
     shows sixty of these."""
     is_mine = checkin is day.mine
-    anchor_start, anchor_end = ("mine-" if is_mine else "their-"), f"-{day.date:%Y%m%d}"
+    anchor_start, anchor_end = ("mine-" if is_mine else "their-"), "-" + day.ymd
     if is_mine or not day.revealed:
         reflect_url = ""
     pk, rows = checkin.pk, []
@@ -147,7 +142,7 @@ def items(rows: list[ItemView], couple, csrf: str) -> str:
 
 def both(day: CheckInDay, couple, csrf: str, *, compact=False, reflect_url="", heading_level=3) -> str:
     """A day's two answers side by side, or mine with a word on why theirs isn't here."""
-    ymd, short, h = f"{day.date:%Y%m%d}", _day_month(day.date), heading_level
+    ymd, short, h = day.ymd, _day_month(day.date), heading_level
     partner = _partner_name(couple)
 
     def side(who: str, name: str, checkin) -> str:
@@ -177,9 +172,9 @@ def both(day: CheckInDay, couple, csrf: str, *, compact=False, reflect_url="", h
 
 def history_days(days: list[CheckInDay], couple) -> str:
     """History's list items: each day's heading and its answers, read-only."""
-    rows = []
+    rows, prefix = [], get_script_prefix()
     for day in days:
-        date, url = day.date, day_url(day.date)
+        date, url = day.date, _day_url(prefix, day.date)
         both_pill = '<span class="pill pill-ok">both</span>' if day.revealed else ""
         rows.append(
             f'<li><h2><a href="{url}">{WEEKDAYS[date.weekday()]} {_day_month_year(date)}</a>{both_pill}</h2>'

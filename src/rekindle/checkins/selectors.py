@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db import connection
@@ -22,7 +23,7 @@ from rekindle.checkins.models import (
     CheckInRound,
     Reflection,
 )
-from rekindle.lib.dates import month_bounds
+from rekindle.lib.dates import compact_date, month_bounds
 from rekindle.lib.prepared import Pages, prepared
 from rekindle.spaces.models import Person
 from rekindle.spaces.selectors import Couple, couple_for
@@ -55,6 +56,11 @@ class CheckInDay:
     partner_can_join: bool = False
     # On Today, before today's check-in: the last round, if it was revealed recently.
     previous: CheckInDay | None = None
+
+    @cached_property
+    def ymd(self) -> str:
+        """The date as it appears in the page's anchors: 20261204."""
+        return compact_date(self.date)
 
     @property
     def revealed(self) -> bool:
@@ -109,7 +115,7 @@ class ItemView:
 
     @property
     def anchor(self) -> str:
-        return f"{'mine' if self.is_mine else 'their'}-{self.item}-{(self.day or self.checkin.local_date):%Y%m%d}"
+        return f"{'mine' if self.is_mine else 'their'}-{self.item}-{compact_date(self.day or self.checkin.local_date)}"
 
 
 def joinable_round(person: Person, couple: Couple | None, *, at: dt.datetime | None = None) -> CheckInRound | None:
@@ -179,16 +185,32 @@ def _today_rows(viewer, couple, date, revealed_since):
 _OPEN_ROUND = Q(round__completed_at__isnull=True)
 
 
+@dataclass(slots=True)
+class HistoryAnswer:
+    """A check-in as History shows it: its words, not when it was written or changed. Plain
+    values rather than a model instance: a page of History has twenty."""
+
+    pk: int
+    author_id: int
+    round_id: int
+    rose: str
+    bud: str
+    thorn: str
+    open_round_date: dt.date | None
+    open_round_opened_at: dt.datetime | None
+    visible_reflections: list = field(default_factory=list)
+
+
 @prepared
 def _rounds_rows(viewer, couple, round_ids):
-    # History shows neither when a check-in was written nor when it was last changed.
     return (
         CheckIn.objects.in_pairs_answered_by(viewer, round__in=round_ids)
-        .only("author", "round", *ITEMS)
         .annotate(
             open_round_date=Case(When(_OPEN_ROUND, then="round__date")),
             open_round_opened_at=Case(When(_OPEN_ROUND, then="round__opened_at")),
         )
+        .order_by()  # placed by round, in the page's order
+        .values_list("pk", "author_id", "round_id", *ITEMS, "open_round_date", "open_round_opened_at")
     )
 
 
@@ -281,7 +303,8 @@ def checkin_history(person: Person, page_number, *, couple: Couple | None = None
     days = {round_id: CheckInDay(date=date) for round_id, date in page.object_list}  # my rounds, my dates
     open_rounds: dict[int, CheckInRound] = {}
     if days:
-        for checkin in _with_reflections(person, _rounds_rows.rows(person, list(days))):
+        answers = [HistoryAnswer(*row) for row in _rounds_rows.rows(person, list(days))]
+        for checkin in _with_reflections(person, answers):
             _place(person, days[checkin.round_id], checkin)
             if checkin.open_round_opened_at is not None:
                 open_rounds[checkin.round_id] = CheckInRound(
