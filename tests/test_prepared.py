@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from rekindle.checkins import services as checkin_services
 from rekindle.checkins.models import Appreciation, CheckIn
-from rekindle.lib.prepared import prepared
+from rekindle.lib.prepared import Fixed, prepared
 from rekindle.spaces import services as space_services
 from rekindle.spaces.selectors import couple_for
 
@@ -214,8 +214,8 @@ def test_rows_are_built_as_the_orm_builds_them(couple):
     )
     (expected,) = CheckIn.objects.visible_to(alice).order_by("id")
     (built,) = checkins_of.rows(alice)
-    for field in CheckIn._meta.concrete_fields:
-        assert getattr(built, field.attname) == getattr(expected, field.attname), field.name
+    for field in CheckIn._meta.concrete_fields:  # the same values, of the same types and time zone
+        assert repr(getattr(built, field.attname)) == repr(getattr(expected, field.attname)), field.name
     assert (built._state.adding, built._state.db) == (False, "default")
     built.rose = "Tea in the garden, with you."
     built.save(update_fields=["rose"])  # an update of the row, as for any fetched row
@@ -223,3 +223,41 @@ def test_rows_are_built_as_the_orm_builds_them(couple):
     (partial,) = checkin_texts_only.rows(alice)
     assert partial.get_deferred_fields() == expected.__class__.objects.only("rose").get(pk=built.pk).get_deferred_fields()
     assert partial.thorn == "Traffic."  # a field left out loads when it is read, as with only()
+
+
+@prepared
+def newest_merged(viewer, couple, start, stop):
+    from rekindle.lib.prepared import Merged
+
+    shown = Appreciation.objects.visible_to(viewer)
+    if couple is None or couple.partner is None:
+        return shown[start:stop]
+    return Merged((shown.filter(author=viewer), shown.filter(author=couple.partner)), ("-created_at", "-id"), start, stop)
+
+
+def test_merged_arms_page_like_the_ordered_queryset(couple, other_couple, erin):
+    from django.core.paginator import Paginator
+
+    from rekindle.lib.prepared import Pages
+
+    alice, bob = couple
+    carol, _dave = other_couple
+    moment = timezone.now()
+    for n in range(7):
+        made = appreciate(alice if n % 3 else bob, f"Line {n}.")
+        # Two share a moment: the id breaks the tie, as in the model's ordering.
+        Appreciation.objects.filter(pk=made.pk).update(created_at=moment - dt.timedelta(minutes=n // 2 * 5))
+    appreciate(carol, "Not theirs to read.")
+    appreciate(erin, "Solo.")
+
+    def pages_of(viewer, rows):
+        paginator = Paginator(rows, 3)
+        return paginator.count, [[a.text for a in paginator.page(n).object_list] for n in paginator.page_range]
+
+    for viewer in (alice, bob, carol, erin):
+        assert pages_of(viewer, Pages(newest_merged, viewer)) == pages_of(viewer, Appreciation.objects.visible_to(viewer))
+    with CaptureQueriesContext(connection) as captured:
+        newest_merged.rows(alice, Fixed(0), Fixed(3))
+    assert "UNION ALL" in captured[0]["sql"] and captured[0]["sql"].count("LIMIT 3") == 3
+    space_services.space_leave(person=bob)
+    assert texts(newest_merged.rows(alice, Fixed(0), Fixed(9))) == texts(Appreciation.objects.visible_to(alice))

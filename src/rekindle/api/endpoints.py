@@ -95,7 +95,7 @@ def checkin_submit(request, payload: s.CheckInIn):
 def appreciation_list(request, page: int = Query(1, ge=1, le=ID_MAX)):
     """Both partners' appreciations, newest first, 20 a page, with their replies."""
     _couple(request)
-    feed = checkins.appreciation_feed(request.user, page)
+    feed = checkins.appreciation_feed(request.user, page, whole=True)
     return {"items": list(feed.object_list), "page": feed.number, "pages": feed.paginator.num_pages,
             "count": feed.paginator.count}
 

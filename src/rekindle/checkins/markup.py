@@ -18,7 +18,7 @@ from html import escape
 from typing import Callable
 
 from django.urls import get_script_prefix, reverse
-from django.utils.timezone import get_current_timezone, localtime
+from django.utils.timezone import get_current_timezone
 
 from rekindle.checkins.models import ITEMS
 from rekindle.checkins.selectors import CheckInDay, ItemView
@@ -247,5 +247,5 @@ def _appreciation(a, reading: _Reading, reply_error: str | None = None, reply_ty
         )
     return (
         f'<li id="appreciation-{pk}"><p class="item-text">{escape(a.text)}</p>'
-        f'<p class="byline">{who}, {_day_month_year(localtime(a.created_at, reading.zone))}</p>{replies}{form}</li>'
+        f'<p class="byline">{who}, {_day_month_year(a.created_at.astimezone(reading.zone))}</p>{replies}{form}</li>'
     )

@@ -120,6 +120,8 @@ class Appreciation(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        # The feed reads each partner's newest along this (selectors._newest_first).
+        indexes = [models.Index(fields=["author", "created_at", "id"], name="appreciation_author_newest")]
 
 
 class AppreciationReplyQuerySet(SharedContentQuerySet):

@@ -24,7 +24,7 @@ from rekindle.checkins.models import (
     Reflection,
 )
 from rekindle.lib.dates import compact_date, month_bounds
-from rekindle.lib.prepared import Pages, prepared
+from rekindle.lib.prepared import Merged, Pages, prepared
 from rekindle.spaces.models import Person
 from rekindle.spaces.selectors import Couple, couple_for
 
@@ -342,10 +342,27 @@ def _with_authors(person: Person, appreciations: list[Appreciation]) -> list[App
     return appreciations
 
 
+def _newest_first(shown, viewer, couple, start, stop):
+    """A page of the appreciations in `shown`, newest first. Each one the viewer may read is
+    theirs or their partner's: an arm each, read along the index of author and time, so a page
+    costs the same after years of them."""
+    if couple is None or couple.partner is None:
+        return shown[start:stop]
+    arms = (shown.filter(author=viewer), shown.filter(author=couple.partner))
+    return Merged(arms, ("-created_at", "-id"), start, stop)
+
+
 @prepared
 def _appreciations(viewer, couple, start, stop):
-    # The feed (the page's and the API's) shows all but the form's one-time key.
-    return Appreciation.objects.visible_to(viewer).defer("submission")[start:stop]
+    # The API's feed shows all but the form's one-time key.
+    return _newest_first(Appreciation.objects.visible_to(viewer).defer("submission"), viewer, couple, start, stop)
+
+
+@prepared
+def _appreciations_shown(viewer, couple, start, stop):
+    # The page shows who wrote what, and when.
+    shown = Appreciation.objects.visible_to(viewer).only("author", "text", "created_at")
+    return _newest_first(shown, viewer, couple, start, stop)
 
 
 @prepared
@@ -353,14 +370,24 @@ def _replies_to(viewer, couple, appreciation_ids):
     return AppreciationReply.objects.visible_to(viewer).filter(appreciation__in=appreciation_ids)
 
 
-def _with_replies(person: Person, appreciations: list[Appreciation]) -> list[Appreciation]:
+@prepared
+def _replies_shown(viewer, couple, appreciation_ids):
+    # The page shows a reply's words, not when it was written.
+    replies = AppreciationReply.objects.visible_to(viewer).filter(appreciation__in=appreciation_ids)
+    return replies.only("appreciation", "author", "text")
+
+
+def _with_replies(person: Person, appreciations: list[Appreciation], query=_replies_to) -> list[Appreciation]:
     """Each appreciation with the replies to it the viewer may read: one query for the page."""
-    return _replies_to.attach(person, appreciations, key="appreciation_id", to_attr="visible_replies")
+    return query.attach(person, appreciations, key="appreciation_id", to_attr="visible_replies")
 
 
-def appreciation_feed(person: Person, page_number=1):
-    page = Paginator(Pages(_appreciations, person), FEED_PAGE_SIZE).get_page(page_number)
-    page.object_list = _with_authors(person, _with_replies(person, list(page.object_list)))
+def appreciation_feed(person: Person, page_number=1, *, whole: bool = False):
+    """A page of both partners' appreciations with their replies: as the page shows them, or
+    `whole` (every field the API gives)."""
+    rows, replies = (_appreciations, _replies_to) if whole else (_appreciations_shown, _replies_shown)
+    page = Paginator(Pages(rows, person), FEED_PAGE_SIZE).get_page(page_number)
+    page.object_list = _with_authors(person, _with_replies(person, list(page.object_list), replies))
     return page
 
 
