@@ -193,7 +193,7 @@ def test_appreciation_is_shared_at_once_and_partner_can_reply(couple):
     appreciation = services.appreciation_create(
         person=alice, couple=couple_for(alice), text="You fixed the bike — you think of me", submission=None
     )
-    assert list(selectors.appreciation_feed(bob).object_list) == [appreciation]
+    assert [a.pk for a in selectors.appreciation_feed(bob).object_list] == [appreciation.pk]
     services.appreciation_reply(person=bob, appreciation_id=appreciation.pk, text="Any time!")
     feed = selectors.appreciation_feed(alice)
     assert feed.object_list[0].visible_replies[0].text == "Any time!"

@@ -195,26 +195,30 @@ class _Reading:
     names: dict[int, str] = field(default_factory=dict)
 
     @classmethod
-    def now(cls, me_id: int, csrf: str) -> _Reading:
-        return cls(me_id, csrf, get_current_timezone(), id_url_for("appreciation_reply", "appreciation_id"))
+    def now(cls, me_id: int, csrf: str, couple) -> _Reading:
+        reading = cls(me_id, csrf, get_current_timezone(), id_url_for("appreciation_reply", "appreciation_id"))
+        for person in (couple.me, couple.partner) if couple is not None else ():
+            if person is not None:
+                reading.names[person.pk] = escape(person.display_name)
+        return reading
 
     def name(self, row) -> str:
-        """`row.author`'s name, escaped (a row of the couple's: its author is one of two)."""
+        """The name of `row`'s author, escaped: one of the couple's two, or (a model row) its `author`."""
         name = self.names.get(row.author_id)
         if name is None:
             name = self.names[row.author_id] = escape(row.author.display_name)
         return name
 
 
-def appreciations(rows, *, me_id: int, csrf: str) -> str:
+def appreciations(rows, *, me_id: int, csrf: str, couple) -> str:
     """The feed's appreciations."""
-    reading = _Reading.now(me_id, csrf)
+    reading = _Reading.now(me_id, csrf, couple)
     return "".join(_appreciation(a, reading) for a in rows)
 
 
-def appreciation(a, *, me_id: int, csrf: str, reply_error: str | None = None, reply_typed: str = "") -> str:
+def appreciation(a, *, me_id: int, csrf: str, couple, reply_error: str | None = None, reply_typed: str = "") -> str:
     """One appreciation as the feed shows it (an htmx swap; a reply sent back with an error)."""
-    return _appreciation(a, _Reading.now(me_id, csrf), reply_error, reply_typed)
+    return _appreciation(a, _Reading.now(me_id, csrf, couple), reply_error, reply_typed)
 
 
 def _appreciation(a, reading: _Reading, reply_error: str | None = None, reply_typed: str = "") -> str:

@@ -361,7 +361,7 @@ def _appreciations(viewer, couple, start, stop):
 @prepared
 def _appreciations_shown(viewer, couple, start, stop):
     # The page shows who wrote what, and when.
-    shown = Appreciation.objects.visible_to(viewer).only("author", "text", "created_at")
+    shown = Appreciation.objects.visible_to(viewer).values_list("pk", "author_id", "text", "created_at")
     return _newest_first(shown, viewer, couple, start, stop)
 
 
@@ -374,20 +374,45 @@ def _replies_to(viewer, couple, appreciation_ids):
 def _replies_shown(viewer, couple, appreciation_ids):
     # The page shows a reply's words, not when it was written.
     replies = AppreciationReply.objects.visible_to(viewer).filter(appreciation__in=appreciation_ids)
-    return replies.only("appreciation", "author", "text")
+    return replies.values_list("appreciation_id", "author_id", "text")
 
 
-def _with_replies(person: Person, appreciations: list[Appreciation], query=_replies_to) -> list[Appreciation]:
+@dataclass(slots=True)
+class ShownReply:
+    appreciation_id: int
+    author_id: int
+    text: str
+
+
+@dataclass(slots=True)
+class ShownAppreciation:
+    """An appreciation as the page shows it, with the replies to it the viewer may read: plain
+    values rather than model instances, twenty to a page. Their authors are the couple's two."""
+
+    pk: int
+    author_id: int
+    text: str
+    created_at: dt.datetime
+    visible_replies: list[ShownReply] = field(default_factory=list)
+
+
+def _with_replies(person: Person, appreciations: list[Appreciation]) -> list[Appreciation]:
     """Each appreciation with the replies to it the viewer may read: one query for the page."""
-    return query.attach(person, appreciations, key="appreciation_id", to_attr="visible_replies")
+    return _replies_to.attach(person, appreciations, key="appreciation_id", to_attr="visible_replies")
 
 
 def appreciation_feed(person: Person, page_number=1, *, whole: bool = False):
     """A page of both partners' appreciations with their replies: as the page shows them, or
-    `whole` (every field the API gives)."""
-    rows, replies = (_appreciations, _replies_to) if whole else (_appreciations_shown, _replies_shown)
-    page = Paginator(Pages(rows, person), FEED_PAGE_SIZE).get_page(page_number)
-    page.object_list = _with_authors(person, _with_replies(person, list(page.object_list), replies))
+    `whole`, as model instances with every field the API gives."""
+    if whole:
+        page = Paginator(Pages(_appreciations, person), FEED_PAGE_SIZE).get_page(page_number)
+        page.object_list = _with_authors(person, _with_replies(person, list(page.object_list)))
+        return page
+    page = Paginator(Pages(_appreciations_shown, person), FEED_PAGE_SIZE).get_page(page_number)
+    shown = {row[0]: ShownAppreciation(*row) for row in page.object_list}
+    for reply in _replies_shown.rows(person, list(shown)) if shown else ():
+        shown[reply[0]].visible_replies.append(ShownReply(*reply))
+    page.object_list = list(shown.values())
     return page
 
 

@@ -347,7 +347,7 @@ def _values_and_shape(args) -> tuple[dict[str, Any], tuple]:
             values[f"v{position}"] = arg
             shape.append(_placeholder_kind(arg))
         elif _is_id_list(arg):
-            values.update((f"v{position}.{i}", item) for i, item in enumerate(arg))
+            values.update(zip(_id_names(position, len(arg)), arg))
             shape.append(("ids", len(arg)))
         elif arg is None or isinstance(arg, (bool, str)):
             shape.append(("as is", arg))
@@ -359,7 +359,15 @@ def _values_and_shape(args) -> tuple[dict[str, Any], tuple]:
 def _is_id_list(value) -> bool:
     """A non-empty list of ints: one placeholder each, compiled once per length (an empty one
     has no SQL: the caller knows there is nothing to ask for)."""
-    return isinstance(value, (list, tuple)) and bool(value) and all(_placeholder_kind(v) == "int" for v in value)
+    if not isinstance(value, (list, tuple)) or not value:
+        return False
+    return all(v.__class__ is int for v in value) or all(_placeholder_kind(v) == "int" for v in value)
+
+
+@functools.lru_cache(maxsize=512)
+def _id_names(position: int, length: int) -> tuple[str, ...]:
+    """The placeholder names of a list of ids: a page's are the same on every visit."""
+    return tuple(f"v{position}.{i}" for i in range(length))
 
 
 def _placeholder_kind(value) -> str | None:

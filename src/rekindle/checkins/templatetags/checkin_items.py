@@ -33,7 +33,8 @@ def history_days(days, couple) -> str:
 @register.simple_tag(takes_context=True)
 def appreciation_items(context, appreciations) -> str:
     """`{% appreciation_items feed %}`: the feed's appreciations."""
-    return mark_safe(markup.appreciations(appreciations, me_id=context["user"].pk, csrf=markup.csrf_input(context.get("csrf_token"))))
+    csrf = markup.csrf_input(context.get("csrf_token"))
+    return mark_safe(markup.appreciations(appreciations, me_id=context["user"].pk, csrf=csrf, couple=context.get("couple")))
 
 
 @register.simple_tag(takes_context=True)
@@ -44,6 +45,7 @@ def appreciation_item(context, appreciation) -> str:
             appreciation,
             me_id=context["user"].pk,
             csrf=markup.csrf_input(context.get("csrf_token")),
+            couple=context.get("couple"),
             reply_error=context.get("reply_error"),
             reply_typed=context.get("reply_typed") or "",
         )
