@@ -269,35 +269,46 @@ def pages(today: dt.date) -> list[tuple[str, str]]:
 FLOOR_URLS = {"bare view": "/__bench__/bare/", "auth floor": "/__bench__/auth/"}
 
 
-def measure(client, urls: dict[str, str], reps: int) -> dict[str, tuple[float, int, int, float]]:
-    """name → (median CPU ms per request, queries, status, fastest wall ms) for each URL.
+def measure(people: dict, urls: dict[str, str], reps: int) -> dict[str, dict[str, tuple[float, int, int, float]]]:
+    """For each person (label → Person): name → (median CPU ms per request, queries, status,
+    fastest wall ms) for each URL.
 
-    The URLs are asked in rounds, one request each per round, so that a burst of other work
-    on the machine lands on every page alike rather than deciding one page's figure."""
+    The URLs are asked in rounds, each person's request for a URL right after the others' (in
+    turns, so no one always goes first), so that a burst of other work on the machine lands on
+    every page and every person alike rather than deciding one figure or one column."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    queries, statuses = {}, {}
-    for name, url in urls.items():
-        for _ in range(2):
-            client.get(url)
-        with CaptureQueriesContext(connection) as captured:
-            statuses[name] = client.get(url).status_code
-        queries[name] = len(captured)  # now: the next request clears the query log
-    times = {name: [] for name in urls}
-    walls = {name: [] for name in urls}
-    for _ in range(reps):
+    clients = {label: client_for(person) for label, person in people.items()}
+    queries = {label: {} for label in clients}
+    statuses = {label: {} for label in clients}
+    for label, client in clients.items():
         for name, url in urls.items():
-            started, wall = time.process_time(), time.perf_counter()
-            client.get(url)
-            times[name].append(time.process_time() - started)
-            walls[name].append(time.perf_counter() - wall)
+            for _ in range(2):
+                client.get(url)
+            with CaptureQueriesContext(connection) as captured:
+                statuses[label][name] = client.get(url).status_code
+            queries[label][name] = len(captured)  # now: the next request clears the query log
+    times = {label: {name: [] for name in urls} for label in clients}
+    walls = {label: {name: [] for name in urls} for label in clients}
+    turns = list(clients.items())
+    for rep in range(reps):
+        for name, url in urls.items():
+            for label, client in turns[rep % len(turns):] + turns[: rep % len(turns)]:
+                started, wall = time.process_time(), time.perf_counter()
+                client.get(url)
+                times[label][name].append(time.process_time() - started)
+                walls[label][name].append(time.perf_counter() - wall)
     # CPU is this process only; wall time also holds the database's work (PostgreSQL runs it
     # in another process), so growth is judged on wall time: the fastest request, as other
     # programs on the machine only ever add to it (a median moved 2× between two runs).
     return {
-        name: (statistics.median(times[name]) * 1000, queries[name], statuses[name], min(walls[name]) * 1000)
-        for name in urls
+        label: {
+            name: (statistics.median(times[label][name]) * 1000, queries[label][name], statuses[label][name],
+                   min(walls[label][name]) * 1000)
+            for name in urls
+        }
+        for label in clients
     }
 
 
@@ -309,9 +320,9 @@ def client_for(person):
     return client
 
 
-def measure_pages(person, today, reps) -> dict[str, tuple[float, int, int, float]]:
-    """Every main page and, in the same rounds, the two floor views, for one person."""
-    return measure(client_for(person), {**FLOOR_URLS, **dict(pages(today))}, reps)
+def measure_pages(people: dict, today, reps) -> dict[str, dict[str, tuple[float, int, int, float]]]:
+    """Every main page and, in the same rounds, the two floor views, for each person."""
+    return measure(people, {**FLOOR_URLS, **dict(pages(today))}, reps)
 
 
 def run(couples: int, reps: int, *, prepare: bool = True) -> dict:
@@ -327,27 +338,23 @@ def run(couples: int, reps: int, *, prepare: bool = True) -> dict:
     (day_a, _, _), = seed(1, 1, 1, today)
     (year_a, _, _), = seed(2, 1, 365, today)
     _analyze()
-    for person in (ref_a, day_a, year_a):  # warm-up, not counted: first requests load code and templates
-        measure_pages(person, today, 10)
-    small = measure_pages(ref_a, today, reps)
-    day = measure_pages(day_a, today, reps)
-    year = measure_pages(year_a, today, reps)
+    people = {"small": ref_a, "day": day_a, "year": year_a}
+    measure_pages(people, today, 10)  # warm-up, not counted: first requests load code and templates
+    before = measure_pages(people, today, reps)
     print(f"bench: {connection.vendor}; seeding {couples:,} couples …", flush=True)
     seeded = time.perf_counter()
     (seed_sql if connection.vendor == "postgresql" else seed)(10, couples, 14, today)
     _analyze()
     seed_seconds = time.perf_counter() - seeded
-    large = measure_pages(ref_a, today, reps)
+    large = measure_pages({"large": ref_a}, today, reps)["large"]
     return {
         "vendor": connection.vendor,
         "couples": couples,
         "reps": reps,
         "seed_seconds": seed_seconds,
         "total_seconds": time.perf_counter() - started,
-        "small": small,
+        **before,
         "large": large,
-        "day": day,
-        "year": year,
     }
 
 
