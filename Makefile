@@ -23,8 +23,9 @@ run: $(VENV)/.installed
 demo: $(VENV)/.installed
 	$(BIN)/rekindle demo
 
+# Two workers, one per core; a file's tests stay together in one of them (module fixtures).
 test: $(VENV)/.installed-test
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 test-fast: $(VENV)/.installed-test
 	$(BIN)/pytest -m "not e2e"

@@ -4,7 +4,12 @@ import os
 import tempfile
 
 os.environ["REKINDLE_TESTING"] = "true"
-os.environ.setdefault("REKINDLE_DATA_DIR", tempfile.mkdtemp(prefix="rekindle-test-"))
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # Each parallel worker keeps its own files (media, mail, secret key): the workers inherit
+    # the directory the controlling process made, and must not share it.
+    os.environ["REKINDLE_DATA_DIR"] = tempfile.mkdtemp(prefix=f"rekindle-test-{os.environ['PYTEST_XDIST_WORKER']}-")
+else:
+    os.environ.setdefault("REKINDLE_DATA_DIR", tempfile.mkdtemp(prefix="rekindle-test-"))
 
 from rekindle.settings import *  # noqa: E402,F403
 

@@ -53,7 +53,7 @@ def walk(patterns, prefix=""):
             yield prefix + str(pattern.pattern), pattern.name
 
 
-ALL_ROUTES = sorted(set(walk(get_resolver().url_patterns)), key=lambda r: r[0])
+ALL_ROUTES = sorted(set(walk(get_resolver().url_patterns)), key=lambda r: (r[0], r[1] or ""))  # one order in every process
 
 
 
