@@ -190,6 +190,8 @@ def assert_accessible(page) -> None:
     viewport and colour scheme) is not checked twice.
     """
     page.wait_for_load_state("load")
+    if js_enabled(page):
+        wait_for_htmx(page)  # the page at rest: a request sent on load (news "seen") dims its button meanwhile
     html = page.content()
     dark = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
     fingerprint = _fingerprint(html, page.viewport_size, dark, js_enabled(page))
